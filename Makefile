@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+# Both create .venv (Python 3.12), install the package and the coreferee English model.
+
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Offline wheelhouse for coreferee's English model; online users fall back to `coreferee install`.
+QUOTES_WHEELHOUSE ?= $(if $(wildcard ../shared/wheels),../shared/wheels,)
+DB     ?= data/quotes.duckdb
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup models demo test eval bench lint clean
+
+setup: $(STAMP) models
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+# Order: already installed -> wheelhouse -> coreferee's own download (needs GitHub).
+models: $(STAMP)
+	@$(BIN)/python -c "import coreferee_model_en" 2>/dev/null && echo "coreferee model: installed" || \
+	( [ -n "$(QUOTES_WHEELHOUSE)" ] && [ -d "$(QUOTES_WHEELHOUSE)" ] && \
+	  $(BIN)/pip install -q --find-links "$(QUOTES_WHEELHOUSE)" coreferee-model-en && \
+	  echo "coreferee model: installed from $(QUOTES_WHEELHOUSE)" ) || \
+	$(BIN)/python -m coreferee install en
+
+demo: setup
+	rm -f $(DB) $(DB).wal
+	$(BIN)/quotes ingest data/samples --db $(DB)
+	$(BIN)/quotes speakers --db $(DB) --top 15
+	$(BIN)/quotes search "Marta Okafor" --db $(DB) --limit 5
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl --split dev
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+lint: setup
+	$(BIN)/ruff check quotes tests bench
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,636 @@
+"""The ``quotes`` command: a thin Typer layer over the library.
+
+Conventions on every command: ``--db`` or ``QUOTES_DB`` names the database;
+exit 0 ok, 1 nothing found, 2 usage or input error; user errors are one line
+on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from quotes.db import DatabaseError, QuoteDB, default_db_path, is_read_only_sql
+from quotes.models import ModelMissing
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Quote attribution for news: every quotation, who said it, in a DuckDB speaker database.")
+speakers_app = typer.Typer(add_completion=False, invoke_without_command=True,
+                           help="List speakers, or merge / rename / split them by hand.")
+app.add_typer(speakers_app, name="speakers")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Database file (default: $QUOTES_DB or data/quotes.duckdb).")]
+
+
+class UserError(Exception):
+    """An error worth one line to the user (exit 2)."""
+
+
+def fail(message: str, code: int = 2):
+    err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def guarded(func):
+    """Turn the errors users cause into one line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (ModelMissing, DatabaseError, UserError, ValueError, FileNotFoundError) as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted; whole batches already written are kept", 130)
+
+    return wrapper
+
+
+def open_db(db: str | None, read_only: bool = True, wait: float = 0.0) -> QuoteDB:
+    return QuoteDB(db or default_db_path(), read_only=read_only, wait_seconds=wait)
+
+
+# -- extraction ------------------------------------------------------------------------
+@app.command()
+@guarded
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or .jsonl files with text and doc_id/id.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
+    coref: Annotated[str, typer.Option(help="window | document | off")] = "window",
+    no_indirect: Annotated[bool, typer.Option("--no-indirect", help="Only quotes in quote marks.")] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 32,
+    max_bytes: Annotated[int, typer.Option(help="Largest document accepted, in bytes.")] = 10_000_000,
+    strict: Annotated[bool, typer.Option(help="Stop at the first bad input instead of skipping it.")] = False,
+):
+    """Print every quotation with its speaker, without storing anything.
+
+    Example: quotes extract data/samples --format table
+    """
+    from quotes.extract import ExtractOptions
+    from quotes.models import load_nlp
+    from quotes.pipeline import batched, extract_batches
+    from quotes.readers import InputProblem, read_documents
+
+    if format not in ("jsonl", "table"):
+        raise UserError(f"--format must be jsonl or table, not {format!r}")
+    load_nlp()  # fail early and clearly when a model is missing
+    options = ExtractOptions(indirect=not no_indirect, coref=_coref_mode(coref))
+    problems = []
+
+    def docs():
+        for item in read_documents(paths, max_bytes=max_bytes):
+            if isinstance(item, InputProblem):
+                err.print(f"skipped {item}", markup=False, highlight=False, soft_wrap=True)
+                problems.append(item)
+                if strict:
+                    raise UserError(str(item))
+                continue
+            yield item
+
+    found = 0
+    for items in extract_batches(batched(docs(), batch_size), options, workers):
+        for doc, quotes in items:
+            found += len(quotes)
+            if format == "jsonl":
+                sys.stdout.write(json.dumps({"doc_id": doc.doc_id, "quotes": [q.as_dict() for q in quotes]},
+                                            ensure_ascii=False) + "\n")
+            else:
+                _print_quotes_table(doc.doc_id, quotes)
+    if problems and found == 0:
+        raise typer.Exit(2)
+
+
+def _coref_mode(mode: str) -> str:
+    if mode not in ("window", "document", "off"):
+        raise UserError(f"--coref must be window, document or off, not {mode!r}")
+    return mode
+
+
+def _print_quotes_table(doc_id: str, quotes) -> None:
+    table = Table(title=doc_id, show_lines=True, expand=True)
+    for name in ("speaker", "kind", "quote", "method", "conf"):
+        table.add_column(name, overflow="fold", ratio=4 if name == "quote" else 1)
+    for q in quotes:
+        speaker = q.speaker or (f"({q.speaker_mention})" if q.speaker_mention else "—")
+        table.add_row(speaker, q.kind, q.text, q.method, f"{q.confidence:.2f}")
+    out.print(table)
+
+
+@app.command()
+@guarded
+def eval(
+    gold: Annotated[Path, typer.Argument(help="Annotated JSONL (see ../shared/eval/README.md).")],
+    split: Annotated[Optional[str], typer.Option(help="Only documents of this split (e.g. dev).")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many documents.")] = None,
+    coref: Annotated[str, typer.Option(help="window | document | off")] = "window",
+    errors: Annotated[int, typer.Option("--errors", help="List this many misses, spurious quotes, wrong speakers.")] = 0,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+):
+    """Precision / recall / F1, speaker accuracy and attribution F1 against annotated data.
+
+    Example: quotes eval ../shared/eval/polnear_traindev.jsonl --split dev --errors 20
+    """
+    from quotes.evaluate import evaluate, read_gold
+    from quotes.extract import ExtractOptions
+    from quotes.models import load_nlp
+
+    if not gold.exists():
+        raise UserError(f"{gold}: no such file")
+    nlp = load_nlp()
+    report = evaluate(read_gold(gold, split, limit), nlp, ExtractOptions(coref=_coref_mode(coref)),
+                      keep_errors=errors > 0)
+    data = report.as_dict()
+    if json_out:
+        print(json.dumps(data, indent=1))
+    else:
+        table = Table(title=f"{gold.name}: {report.documents} documents, {report.failures} failures, "
+                            f"{report.seconds:.1f}s")
+        for name in ("kinds", "match", "P", "R", "F1", "speaker acc", "attribution F1", "gold", "pred"):
+            table.add_column(name, justify="right" if name not in ("kinds", "match") else "left")
+        for group, by in data["scores"].items():
+            for crit, s in by.items():
+                acc = "—" if s["speaker_accuracy"] is None else f"{s['speaker_accuracy']:.3f}"
+                table.add_row(group, crit, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", acc,
+                              f"{s['attribution_f1']:.3f}", str(s["gold"]), str(s["predicted"]))
+        out.print(table)
+    for kind in ("missed", "spurious", "wrong_speaker"):
+        shown = [e for e in report.errors if e["type"] == kind][:errors]
+        for e in shown:
+            out.print(f"[{kind}] {e['doc_id']} ({e['kind']}): {e['text'][:160]!r} gold={e.get('gold_speaker')!r} "
+                      f"pred={e.get('speaker')!r}", markup=False, highlight=False)
+
+
+# -- the database ------------------------------------------------------------------------
+@app.command()
+@guarded
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, globs, directories (recursive) or .jsonl files.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for parsing.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per batch (one transaction each).")] = 32,
+    coref: Annotated[str, typer.Option(help="window | document | off")] = "window",
+    max_bytes: Annotated[int, typer.Option(help="Largest document accepted, in bytes.")] = 10_000_000,
+    strict: Annotated[bool, typer.Option(help="Fail (exit 2) when any input is bad; stored data stays.")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for a database locked by another process.")] = 0.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+):
+    """Extract quotes from articles and store them; unchanged documents are skipped.
+
+    Example: quotes ingest data/samples ../shared/seeds --db data/quotes.duckdb
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from quotes.extract import ExtractOptions
+    from quotes.models import load_nlp
+    from quotes.pipeline import ingest as run_ingest
+    from quotes.readers import InputProblem, expand_paths
+
+    load_nlp()
+    files = [p for p in expand_paths(paths) if not isinstance(p, InputProblem)]
+    with open_db(db, read_only=False, wait=wait) as database:
+        progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]} docs/s · {task.fields[quotes]} quotes"),
+                            TimeElapsedColumn(), console=err, disable=quiet, transient=False)
+        with progress:
+            has_jsonl = any(f.suffix.lower() in (".jsonl", ".ndjson") for f in files)
+            task = progress.add_task("ingest", total=None if has_jsonl else len(files), rate="0.0", quotes=0)
+            state = {"docs": 0, "quotes": 0}
+
+            def on_progress(docs: int, quotes: int) -> None:
+                state["docs"] += docs
+                state["quotes"] += quotes
+                elapsed = progress.tasks[0].elapsed or 1e-9
+                progress.update(task, advance=docs, rate=f"{state['docs'] / elapsed:.1f}", quotes=state["quotes"])
+
+            def on_problem(problem: InputProblem) -> None:
+                progress.console.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
+                progress.update(task, advance=1)
+
+            summary = run_ingest(database, list(paths), ExtractOptions(coref=_coref_mode(coref)), batch_size,
+                                 workers, max_bytes, on_problem, on_progress)
+    line = summary.line()
+    if summary.new == 0 and summary.replaced == 0 and summary.unchanged and not summary.failed:
+        line += " — nothing new to add"
+    out.print(f"{line} ({summary.seconds:.1f}s) → {db or default_db_path()}", markup=False, highlight=False)
+    if summary.failed and (strict or summary.new + summary.unchanged + summary.replaced == 0):
+        raise typer.Exit(2)
+
+
+@app.command()
+@guarded
+def search(
+    name: Annotated[str, typer.Argument(help="A speaker's name or part of it: trump, zelensky, peskov.")],
+    db: DbOption = None,
+    contains: Annotated[Optional[str], typer.Option(help="Only quotes containing this text.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet (part of its name).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Only this source (id, URL or part of its title).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="direct | mixed | indirect")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(help="Only quotes at least this sure (0..1).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 100,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | json | jsonl | csv")] = "table",
+):
+    """A speaker's quotes with where and when they appeared.
+
+    Example: quotes search zelensky --kind direct --since 2025-01-01
+    """
+    if format not in ("table", "json", "jsonl", "csv"):
+        raise UserError(f"--format must be table, json, jsonl or csv, not {format!r}")
+    with open_db(db) as database:
+        candidates = database.find_speakers(name)
+        if candidates.height == 0:
+            suggestions = _closest_names(database, name)
+            hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+            err.print(f"no speaker matches {name!r}{hint}", markup=False, highlight=False)
+            raise typer.Exit(1)
+        exact = candidates.filter(candidates["exact"])
+        chosen = exact if exact.height == 1 else candidates
+        if chosen.height > 1 and not _one_person(chosen):
+            err.print(f"{name!r} matches {chosen.height} speakers; be more specific:", markup=False, highlight=False)
+            for row in chosen.head(20).iter_rows(named=True):
+                err.print(f"  {row['name']} ({row['quotes']} quotes)", markup=False, highlight=False)
+        ids = chosen["id"].to_list()
+        frames = [database.quotes(speaker_id=i, since=since, until=until, outlet=outlet, kind=kind, contains=contains,
+                                  source=source, min_confidence=min_confidence) for i in ids]
+        import polars as pl
+
+        df = pl.concat(frames, how="vertical_relaxed").head(limit) if frames else pl.DataFrame()
+    if df.height == 0:
+        err.print("no quotes match", markup=False)
+        raise typer.Exit(1)
+    _emit_frame(df, format, ["speaker", "outlet", "published_at", "title", "quote", "kind", "confidence"])
+
+
+def _one_person(candidates) -> bool:
+    return candidates.height == 1
+
+
+def _closest_names(database: QuoteDB, name: str) -> list[str]:
+    from rapidfuzz import process
+
+    names = database.sql("SELECT name FROM speakers")["name"].to_list()
+    return [m[0] for m in process.extract(name, names, limit=3, score_cutoff=60)]
+
+
+def _emit_frame(df, format: str, table_columns: list[str]) -> None:
+    if format == "csv":
+        sys.stdout.write(df.write_csv())
+    elif format == "json":
+        sys.stdout.write(json.dumps(df.to_dicts(), ensure_ascii=False, indent=1, default=str) + "\n")
+    elif format == "jsonl":
+        for row in df.to_dicts():
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        table = Table(show_lines=True, expand=True)
+        columns = [c for c in table_columns if c in df.columns] or df.columns
+        for c in columns:
+            table.add_column(c, overflow="fold", ratio=5 if c in ("quote", "context") else 1)
+        for row in df.select(columns).iter_rows():
+            table.add_row(*["" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v)) for v in row])
+        out.print(table)
+
+
+@speakers_app.callback()
+@guarded
+def speakers(
+    ctx: typer.Context,
+    db: DbOption = None,
+    top: Annotated[int, typer.Option(help="Show the N most quoted speakers.")] = 50,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | json | jsonl | csv")] = "table",
+):
+    """Speakers with quote counts, outlets, first and last seen.
+
+    Example: quotes speakers --top 20
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_db(db) as database:
+        df = database.sql("SELECT speaker_id AS id, speaker, kind, role, quotes, sources, outlets, first_seen, "
+                          "last_seen FROM speaker_stats ORDER BY quotes DESC, speaker LIMIT ?", [top])
+    if df.height == 0:
+        err.print("no speakers yet (run quotes ingest)", markup=False)
+        raise typer.Exit(1)
+    _emit_frame(df, format, df.columns)
+
+
+def _speaker_id(database: QuoteDB, name: str) -> int:
+    if name.isdigit():
+        row = database.con.execute("SELECT id FROM speakers WHERE id = ?", [int(name)]).fetchone()
+        if row:
+            return row[0]
+    found = database.find_speakers(name)
+    exact = found.filter(found["exact"])
+    if exact.height == 1:
+        return exact["id"][0]
+    if found.height == 1:
+        return found["id"][0]
+    if found.height == 0:
+        raise UserError(f"no speaker matches {name!r}")
+    raise UserError(f"{name!r} matches {found.height} speakers ({', '.join(found['name'].head(5).to_list())}); use the id")
+
+
+@speakers_app.command("merge")
+@guarded
+def speakers_merge(
+    source: Annotated[str, typer.Argument(help="The speaker to fold in (name or id).")],
+    target: Annotated[str, typer.Argument(help="The speaker that stays (name or id).")],
+    db: DbOption = None,
+):
+    """Merge speaker SOURCE into TARGET; later ingests keep SOURCE's names on TARGET.
+
+    Example: quotes speakers merge "V. Zelenskyy" "Volodymyr Zelensky"
+    """
+    from quotes.curation import merge_speakers
+
+    with open_db(db, read_only=False) as database:
+        a, b = _speaker_id(database, source), _speaker_id(database, target)
+        moved = merge_speakers(database, a, b)
+    out.print(f"merged speaker {a} into {b}: {moved} quotes moved", markup=False)
+
+
+@speakers_app.command("rename")
+@guarded
+def speakers_rename(
+    speaker: Annotated[str, typer.Argument(help="Speaker name or id.")],
+    new_name: Annotated[str, typer.Argument(help="The name to show from now on.")],
+    db: DbOption = None,
+):
+    """Rename a speaker; automatic ingests never change a name set by hand.
+
+    Example: quotes speakers rename "Trump" "Donald Trump"
+    """
+    from quotes.curation import rename_speaker
+
+    with open_db(db, read_only=False) as database:
+        sid = _speaker_id(database, speaker)
+        rename_speaker(database, sid, new_name)
+    out.print(f"speaker {sid} is now {new_name!r}", markup=False)
+
+
+@speakers_app.command("split")
+@guarded
+def speakers_split(
+    speaker: Annotated[str, typer.Argument(help="Speaker name or id.")],
+    alias: Annotated[str, typer.Argument(help="The name form that is somebody else.")],
+    db: DbOption = None,
+):
+    """Split the quotes stored under ALIAS off SPEAKER into a new speaker, and keep them apart.
+
+    Example: quotes speakers split "Donald Trump" "Ivanka Trump"
+    """
+    from quotes.curation import split_speaker
+
+    with open_db(db, read_only=False) as database:
+        sid = _speaker_id(database, speaker)
+        new_id, moved = split_speaker(database, sid, alias)
+    out.print(f"{moved} quotes moved to new speaker {new_id} ({alias!r})", markup=False)
+
+
+@app.command()
+@guarded
+def show(
+    source: Annotated[str, typer.Argument(help="Source id, URL or part of its title.")],
+    db: DbOption = None,
+):
+    """Print one document with its quotes highlighted and labelled by speaker.
+
+    Example: quotes show 3
+    """
+    from rich.text import Text
+
+    with open_db(db) as database:
+        rows = database.sql("SELECT id, title, outlet, url, published_at, text FROM sources WHERE "
+                            "CAST(id AS VARCHAR) = ? OR url = ? OR title ILIKE '%' || ? || '%' ORDER BY id LIMIT 2",
+                            [source, source, source])
+        if rows.height == 0:
+            err.print(f"no source matches {source!r}", markup=False)
+            raise typer.Exit(1)
+        doc = rows.row(0, named=True)
+        quotes = database.sql("SELECT q.start_offset, q.end_offset, q.kind, s.name AS speaker, q.speaker_mention "
+                              "FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.source_id = ? "
+                              "ORDER BY q.start_offset", [doc["id"]])
+    text = Text(doc["text"])
+    styles = {"direct": "bold yellow", "mixed": "bold cyan", "indirect": "green"}
+    labels = []
+    for q in quotes.iter_rows(named=True):
+        text.stylize(styles.get(q["kind"], "bold"), q["start_offset"], q["end_offset"])
+        labels.append((q["end_offset"], f" [{q['speaker'] or q['speaker_mention'] or 'unknown'}]"))
+    for end, label in sorted(labels, reverse=True):
+        text = text[:end] + Text(label, style="reverse") + text[end:]
+    meta = " · ".join(str(x) for x in (doc["outlet"], doc["published_at"], doc["url"]) if x)
+    out.print(f"[bold]{doc['title'] or 'Untitled'}[/bold]  (source {doc['id']}) {meta}", highlight=False)
+    out.print(text)
+
+
+@app.command()
+@guarded
+def sql(
+    query: Annotated[Optional[str], typer.Argument(help="SQL to run.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help="Run the SQL in this file (e.g. sql/examples/*.sql).")] = None,
+    db: DbOption = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow statements that change the database.")] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | csv | json | jsonl")] = "table",
+):
+    """Ad-hoc SQL on the database; read-only unless --write.
+
+    Example: quotes sql "SELECT speaker, count(*) FROM quote_sheet GROUP BY 1 ORDER BY 2 DESC"
+    """
+    import duckdb
+
+    if (query is None) == (file is None):
+        raise UserError("give either a query or --file")
+    if file is not None:
+        if not file.exists():
+            raise UserError(f"{file}: no such file")
+        query = file.read_text(encoding="utf-8")
+    if not write and not is_read_only_sql(_strip_comments(query)):
+        raise UserError("this statement can change the database; add --write to run it")
+    with open_db(db, read_only=not write) as database:
+        try:
+            df = database.sql(query)
+        except duckdb.Error as exc:
+            raise UserError(f"SQL error: {str(exc).splitlines()[0]}") from exc
+    if df.height == 0:
+        err.print("no rows", markup=False)
+        raise typer.Exit(1)
+    _emit_frame(df, format, df.columns)
+
+
+def _strip_comments(query: str) -> str:
+    lines = [line for line in query.splitlines() if not line.strip().startswith("--")]
+    return "\n".join(lines)
+
+
+@app.command()
+@guarded
+def export(
+    output: Annotated[Path, typer.Argument(help="Output file: .md .html .xlsx .csv .json .parquet")],
+    db: DbOption = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Only this speaker (name, alias or part of it).")] = None,
+    contains: Annotated[Optional[str], typer.Option(help="Only quotes containing this text.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="direct | mixed | indirect")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(help="Only quotes at least this sure.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many quotes.")] = None,
+    sql_query: Annotated[Optional[str], typer.Option("--sql", help="Rows from this SELECT on quote_sheet instead.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help="Overrides the extension.")] = None,
+    per_speaker: Annotated[bool, typer.Option(help="XLSX: one sheet per speaker.")] = False,
+):
+    """Write a quote sheet (format from the extension).
+
+    Example: quotes export --speaker "Donald Trump" trump.html
+    """
+    from quotes.export import format_for, write_sheet
+
+    fmt = format_for(output, format)
+    with open_db(db) as database:
+        if sql_query:
+            if not is_read_only_sql(sql_query):
+                raise UserError("--sql must be a SELECT")
+            df = database.sql(sql_query)
+        else:
+            df = database.quotes(speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+                                 contains=contains, source=source, min_confidence=min_confidence, limit=limit)
+        carried = _also_carried(database, df)
+    if df.height == 0:
+        err.print("no quotes match; nothing written", markup=False)
+        raise typer.Exit(1)
+    write_sheet(df, output, fmt, carried, per_speaker)
+    out.print(f"wrote {df.height} quotes to {output}", markup=False)
+
+
+def _also_carried(database: QuoteDB, df) -> dict[int, list[str]]:
+    if "cluster_id" not in df.columns:
+        return {}
+    ids = [i for i in df["cluster_id"].unique().to_list() if i is not None]
+    if not ids:
+        return {}
+    rows = database.sql("SELECT cluster_id, carried_by FROM cluster_sources WHERE cluster_id IN (SELECT unnest(?)) "
+                        "AND sources > 1", [ids])
+    return {r["cluster_id"]: [x for x in r["carried_by"] if x] for r in rows.iter_rows(named=True)}
+
+
+@app.command("export-db")
+@guarded
+def export_db(
+    directory: Annotated[Path, typer.Argument(help="Folder for one Parquet file per table plus manifest.json.")],
+    db: DbOption = None,
+):
+    """The whole database as Parquet files, for pandas, Spark or a lakehouse.
+
+    Example: quotes export-db exports/
+    """
+    from quotes.curation import export_parquet
+
+    with open_db(db) as database:
+        manifest = export_parquet(database, directory)
+    out.print(f"wrote {len(manifest['tables'])} tables to {directory}", markup=False)
+
+
+@app.command()
+@guarded
+def verify(db: DbOption = None):
+    """Integrity checks: orphan rows, offsets that no longer match the text, clusters pointing nowhere.
+
+    Example: quotes verify --db data/quotes.duckdb
+    """
+    from quotes.curation import verify_database
+
+    with open_db(db) as database:
+        problems = verify_database(database)
+    if problems:
+        for p in problems:
+            out.print(f"problem: {p}", markup=False)
+        raise typer.Exit(1)
+    out.print("ok: no problems found", markup=False)
+
+
+@app.command()
+@guarded
+def shell(
+    db: DbOption = None,
+    write: Annotated[bool, typer.Option("--write", help="Open read-write.")] = False,
+):
+    """Open the DuckDB command line on the database (read-only unless --write).
+
+    Example: quotes shell
+    """
+    path = db or default_db_path()
+    if not Path(path).exists():
+        raise UserError(f"{path}: no such database (create it with `quotes ingest`)")
+    binary = shutil.which("duckdb", path=str(Path(sys.executable).parent)) or shutil.which("duckdb")
+    if binary is None:
+        raise UserError("the duckdb command line is not installed; fix: .venv/bin/pip install duckdb-cli")
+    err.print("quotes database — tables: sources, speakers, speaker_aliases, quotes, quote_clusters, ingest_runs; "
+              "views: quote_sheet, speaker_stats, cluster_sources" + ("" if write else " (read-only)"), markup=False)
+    args = [binary] + ([] if write else ["-readonly"]) + [path]
+    raise typer.Exit(subprocess.call(args))
+
+
+@app.command()
+def doctor(db: DbOption = None):
+    """Check Python, the models, DuckDB and Polars, and the database; exit 1 when something is missing.
+
+    Example: quotes doctor
+    """
+    import platform
+
+    ok = True
+    rows = [("python", platform.python_version())]
+    from quotes.models import coref_model_version, model_info, require_coref_model, versions
+
+    v = versions()
+    rows.append(("spacy", v["spacy"] or "MISSING"))
+    try:
+        info = model_info()
+        rows.append(("spacy model", f"{info.name} {info.version} ({info.package}) at {info.path}"))
+    except ModelMissing as exc:
+        rows.append(("spacy model", f"MISSING — {exc}"))
+        ok = False
+    try:
+        require_coref_model()
+        rows.append(("coreferee", f"{v['coreferee']}; model coreferee_model_en {coref_model_version()}"))
+    except ModelMissing as exc:
+        rows.append(("coreferee", f"MISSING — {exc}"))
+        ok = False
+    rows += [("duckdb", v["duckdb"]), ("polars", v["polars"])]
+    path = db or default_db_path()
+    if Path(path).exists():
+        try:
+            with QuoteDB(path, read_only=True) as database:
+                counts = database.counts()
+                rows.append(("database", f"{path} (schema v{database.schema_version()}): "
+                             + ", ".join(f"{k} {n}" for k, n in counts.items())))
+        except DatabaseError as exc:
+            rows.append(("database", str(exc)))
+    else:
+        rows.append(("database", f"{path} (not created yet)"))
+    for name, value in rows:
+        out.print(f"{name:12s} {value}", markup=False, highlight=False)
+    raise typer.Exit(0 if ok else 1)
+
+
+def main() -> None:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app()
+
+
+if __name__ == "__main__":
+    main()

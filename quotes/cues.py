@@ -1,0 +1,72 @@
+"""Speech cues: which words report that somebody said something.
+
+Lemmas, not surface forms, so "said", "says", "saying" and "has said" are one
+entry. The lists follow what news actually uses (see docs/prior-art in the
+shared folder): the verbs every system shares, the ones textacy and the
+GenderGapTracker added after testing on news, and the belief / stance verbs
+that annotated corpora count as attribution. Verbs that mostly produce false
+positives on news ("address", "provide") are left out on purpose.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Verbs that report speech or writing: the quote is what was said.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state explain note claim argue insist warn admit acknowledge announce confirm deny
+    report reply respond suggest write tweet post testify declare predict describe conclude stress ask
+    accuse agree allege assert assure blame caution charge cite comment complain concede contend
+    continue counter criticize criticise decry demand disagree disclose dispute emphasize emphasise
+    estimate exclaim highlight indicate inform insist maintain mention observe order point promise
+    proclaim propose recall recount recommend reiterate remark remind reveal retort scream shout
+    speak urge vow whisper wonder yell joke quip boast brag lament concede question pledge threaten
+    tout praise slam blast attack mock lambast chide scold hail applaud caution advise announce
+    acknowledge affirm answer echo underscore signal predict forecast project insist plead repeat
+    reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge
+    """.split()
+)
+
+# Verbs of belief, intention or evidence: attribution in annotated corpora, weaker as "quotes".
+BELIEF_VERBS = frozenset(
+    """
+    believe think feel know expect hope fear worry doubt consider suspect assume understand
+    want plan intend seek wish find show suggest reveal indicate demonstrate prove learn
+    """.split()
+)
+
+# "X called it a “disaster”": naming verbs make a quote only when it sits in their object.
+NAMING_VERBS = frozenset("call dub label brand term describe characterize characterise".split())
+
+# Nouns that carry speech in "in a statement", "in an interview", "in a post".
+SPEECH_NOUNS = frozenset(
+    """
+    statement interview post tweet release letter op-ed editorial memo speech remarks message
+    address briefing conference email video broadcast podcast column essay report
+    """.split()
+)
+
+# Words that never make a speaker on their own (first person in narration is the reporter).
+NON_SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "one", "it's", "that", "this", "which", "who"})
+
+
+def is_speech_verb(token: Token, include_belief: bool = True) -> bool:
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.lemma_ in ("tweet", "post")):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    return include_belief and lemma in BELIEF_VERBS
+
+
+def speech_strength(token: Token) -> float:
+    """How sure a cue makes us that speech was reported (belief verbs report thoughts)."""
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return 1.0
+    if lemma in NAMING_VERBS:
+        return 0.9
+    if lemma in BELIEF_VERBS:
+        return 0.7
+    return 0.5

@@ -1,0 +1,492 @@
+"""The speaker database: a DuckDB file whose schema lives in ``sql/``.
+
+``QuoteDB`` applies the schema files in order (recording the version in the
+file), writes each batch of documents in one transaction through Arrow (never
+row-by-row INSERTs) and answers queries as Polars frames. The file is written
+with storage compatibility v1.5.0 so DuckDB clients from 1.5 on can open it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+
+from quotes.names import normalise_name
+from quotes.readers import SourceDocument
+from quotes.records import Quote
+from quotes.speakers import SpeakerEntry, SpeakerRegistry
+
+STORAGE_COMPATIBILITY = "v1.5.0"
+DEFAULT_DB = "data/quotes.duckdb"
+_SQL_READ_ONLY = re.compile(r"^\s*(select|with|from|pragma|describe|show|summarize|explain|values|table)\b", re.I)
+
+
+class DatabaseError(RuntimeError):
+    """A database problem a user can act on; the message is one line."""
+
+
+def sql_dir() -> Path:
+    """The repository's sql/ folder, the source of truth for the schema."""
+    env = os.environ.get("QUOTES_SQL_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "sql"
+
+
+def default_db_path() -> str:
+    return os.environ.get("QUOTES_DB", DEFAULT_DB)
+
+
+def schema_files() -> list[tuple[int, Path]]:
+    files = []
+    for path in sorted((sql_dir() / "schema").glob("*.sql")):
+        match = re.match(r"(\d+)_", path.name)
+        if match:
+            files.append((int(match.group(1)), path))
+    return files
+
+
+def norm_quote(text: str) -> str:
+    """The text two reprints of a quote share: case, quote marks, dashes and spacing folded."""
+    text = text.lower()
+    text = re.sub(r"[“”„‟\"«»‘’‚‛'`]", "", text)
+    text = re.sub(r"[—–-]", " ", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def display_quote(text: str, quote: Quote) -> str:
+    """What was said, without the attribution that interrupts a split quote."""
+    if quote.kind == "direct" and quote.segments:
+        return " … ".join(text[s:e].strip() for s, e in quote.segments)
+    return quote.text
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    quotes: int = 0
+    speakers: int = 0
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, {self.failed} failed "
+                f"documents; {self.quotes} quotes, {self.speakers} new speakers")
+
+
+def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open the file; a lock held by another process becomes one clear error (after waiting, if asked)."""
+    path = str(path)
+    if read_only and not Path(path).exists():
+        raise DatabaseError(f"{path}: no such database (create it with `quotes ingest`)")
+    if not read_only and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                if time.monotonic() < deadline:
+                    time.sleep(0.5)
+                    continue
+                raise DatabaseError(f"{path}: database is locked by another process") from exc
+            raise DatabaseError(f"{path}: cannot open database ({message.splitlines()[0]})") from exc
+        except duckdb.Error as exc:
+            raise DatabaseError(f"{path}: not a quotes database ({str(exc).splitlines()[0]})") from exc
+
+
+class QuoteDB:
+    """A quote database file. ``QuoteDB("data/quotes.duckdb").quotes(speaker="trump")`` → polars."""
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait_seconds: float = 0.0):
+        self.path = str(path or default_db_path())
+        self.read_only = read_only
+        self.con = connect(self.path, read_only=read_only, wait_seconds=wait_seconds)
+        if not read_only:
+            self.migrate()
+        elif not self._has_table("schema_version"):
+            raise DatabaseError(f"{self.path}: not a quotes database (no schema_version table)")
+
+    # -- schema -----------------------------------------------------------------
+    def _has_table(self, name: str) -> bool:
+        row = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        ).fetchone()
+        return bool(row and row[0])
+
+    def schema_version(self) -> int:
+        if not self._has_table("schema_version"):
+            return 0
+        return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP, "
+            "description VARCHAR)"
+        ).fetchall()
+        current = self.schema_version()
+        for version, path in schema_files():
+            if version <= current:
+                continue
+            self.con.execute("BEGIN TRANSACTION").fetchall()
+            try:
+                self.con.execute(path.read_text(encoding="utf-8")).fetchall()
+                self.con.execute("INSERT INTO schema_version VALUES (?, now(), ?)", [version, path.name]).fetchall()
+                self.con.execute("COMMIT").fetchall()
+            except Exception:
+                self.con.execute("ROLLBACK").fetchall()
+                raise
+        self.con.execute((sql_dir() / "views.sql").read_text(encoding="utf-8")).fetchall()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "QuoteDB":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------
+    def start_run(self, versions: dict, settings: dict) -> int:
+        run_id = self._next_id("ingest_runs")
+        self.con.execute(
+            "INSERT INTO ingest_runs (id, started_at, versions, settings) VALUES (?, now(), ?, ?)",
+            [run_id, json.dumps(versions), json.dumps(settings)],
+        ).fetchall()
+        return run_id
+
+    def finish_run(self, run_id: int, summary: IngestSummary) -> None:
+        self.con.execute(
+            "UPDATE ingest_runs SET finished_at = now(), n_new = ?, n_unchanged = ?, n_replaced = ?, n_failed = ?, "
+            "n_quotes = ?, n_speakers = ?, seconds = ? WHERE id = ?",
+            [summary.new, summary.unchanged, summary.replaced, summary.failed, summary.quotes, summary.speakers,
+             round(summary.seconds, 3), run_id],
+        ).fetchall()
+
+    def _next_id(self, table: str) -> int:
+        return self.con.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+
+    def classify(self, docs: list[SourceDocument]) -> tuple[list[SourceDocument], set[str], dict[str, list[int]]]:
+        """Split a batch into documents to parse and unchanged ones; note which old sources each replaces."""
+        hashes = list({d.content_hash for d in docs})
+        known = set()
+        if hashes:
+            known = {r[0] for r in self.con.execute(
+                "SELECT content_hash FROM sources WHERE content_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
+        todo, unchanged, replaces, seen = [], set(), {}, set()
+        for doc in docs:
+            if doc.content_hash in known or doc.content_hash in seen:
+                unchanged.add(doc.content_hash)
+                continue
+            seen.add(doc.content_hash)
+            todo.append(doc)
+            if doc.url:
+                old = [r[0] for r in self.con.execute("SELECT id FROM sources WHERE url = ?", [doc.url]).fetchall()]
+                if old:
+                    replaces[doc.content_hash] = old
+        return todo, unchanged, replaces
+
+    def load_registry(self) -> SpeakerRegistry:
+        entries = {
+            row[0]: SpeakerEntry(row[0], row[1], row[2], row[3], bool(row[4]))
+            for row in self.con.execute("SELECT id, name, kind, role, manual_name FROM speakers").fetchall()
+        }
+        manual: dict[str, int] = {}
+        for key, speaker_id, origin in self.con.execute(
+            "SELECT alias_key, speaker_id, origin FROM speaker_aliases"
+        ).fetchall():
+            if speaker_id in entries:
+                entries[speaker_id].aliases.add(key)
+            if origin == "manual":
+                manual[key] = speaker_id
+        blocked = {
+            (key, sid) for key, sid in self.con.execute(
+                "SELECT alias_key, speaker_id FROM speaker_decisions WHERE decision = 'split'").fetchall()
+        }
+        return SpeakerRegistry(list(entries.values()), manual, blocked)
+
+    def write_batch(
+        self, items: list[tuple[SourceDocument, list[Quote]]], replaces: dict[str, list[int]], run_id: int | None,
+    ) -> tuple[int, int, int]:
+        """Store whole documents with their quotes in ONE transaction; returns (documents, quotes, new speakers)."""
+        if not items:
+            return 0, 0, 0
+        self.con.execute("BEGIN TRANSACTION").fetchall()
+        try:
+            registry = self.load_registry()
+            stale = [sid for doc, _ in items for sid in replaces.get(doc.content_hash, [])]
+            if stale:
+                self.con.execute("DELETE FROM quotes WHERE source_id IN (SELECT unnest(?))", [stale]).fetchall()
+                self.con.execute("DELETE FROM sources WHERE id IN (SELECT unnest(?))", [stale]).fetchall()
+            source_id = self._next_id("sources")
+            quote_id = self._next_id("quotes")
+            now = datetime.now(timezone.utc).replace(tzinfo=None)
+            source_rows, quote_rows = [], []
+            for doc, quotes in items:
+                source_rows.append({
+                    "id": source_id, "content_hash": doc.content_hash, "doc_key": doc.doc_id, "path": doc.path,
+                    "url": doc.url, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
+                    "published_at": _parse_date(doc.published_at), "ingested_at": now, "run_id": run_id,
+                    "text": doc.text,
+                })
+                for q in quotes:
+                    speaker_id = registry.resolve(q.speaker, q.speaker_kind, q.role) if q.speaker else None
+                    quote_rows.append({
+                        "id": quote_id, "source_id": source_id, "speaker_id": speaker_id, "text": q.text,
+                        "quote": display_quote(doc.text, q), "kind": q.kind, "start_offset": q.start,
+                        "end_offset": q.end, "segments": q.segments, "fragments": q.fragments,
+                        "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
+                        "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue, "method": q.method,
+                        "confidence": float(q.confidence), "paragraph": q.paragraph, "sentence": q.sentence,
+                        "context": q.context, "norm_text": norm_quote(display_quote(doc.text, q)), "cluster_id": None,
+                    })
+                    quote_id += 1
+                source_id += 1
+            self._write_speakers(registry)
+            self._append("sources", source_rows, SOURCE_SCHEMA)
+            if quote_rows:
+                self._append("quotes", quote_rows, QUOTE_SCHEMA)
+                self._cluster(quote_rows[0]["id"])
+            self.con.execute("COMMIT").fetchall()
+        except BaseException:
+            self.con.execute("ROLLBACK").fetchall()
+            raise
+        return len(source_rows), len(quote_rows), len(registry.created)
+
+    def _append(self, table: str, rows: list[dict], schema: pa.Schema) -> None:
+        arrow = pa.Table.from_pylist(rows, schema=schema)
+        self.con.register("_batch", arrow)
+        try:
+            columns = ", ".join(schema.names)
+            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch").fetchall()
+        finally:
+            self.con.unregister("_batch")
+
+    def _write_speakers(self, registry: SpeakerRegistry) -> None:
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        if registry.created:
+            self._append("speakers", [
+                {"id": e.id, "name": e.name, "name_key": normalise_name(e.name), "kind": e.kind, "role": e.role,
+                 "organisation": None, "manual_name": False, "created_at": now} for e in registry.created
+            ], SPEAKER_SCHEMA)
+        created = {e.id for e in registry.created}
+        for speaker_id in registry.changed - created:
+            entry = registry.entries[speaker_id]
+            self.con.execute("UPDATE speakers SET name = ?, name_key = ?, role = ? WHERE id = ?",
+                             [entry.name, normalise_name(entry.name), entry.role, speaker_id]).fetchall()
+        if registry.new_aliases:
+            self._append("speaker_aliases", [
+                {"alias": a, "alias_key": k, "speaker_id": i, "origin": "automatic", "created_at": now}
+                for a, k, i in registry.new_aliases
+            ], ALIAS_SCHEMA)
+
+    def _cluster(self, first_new_id: int) -> None:
+        """Give new quotes a cluster: equal normalised text, or one contained in the other (≥ 4 words)."""
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _new AS
+            SELECT id, norm_text, source_id, length(norm_text) AS len FROM quotes
+            WHERE id >= ? AND norm_text <> '' AND len(string_split(norm_text, ' ')) >= 4
+        """, [first_new_id]).fetchall()
+        # Pair each new quote with the older (or other new) quote it equals or is contained in / contains.
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _pairs AS
+            SELECT n.id AS new_id, o.id AS other_id, o.cluster_id
+            FROM _new n JOIN quotes o
+              ON o.id <> n.id AND o.source_id <> n.source_id AND o.norm_text <> ''
+             AND (o.norm_text = n.norm_text
+                  OR (length(o.norm_text) > n.len AND contains(o.norm_text, n.norm_text))
+                  OR (length(o.norm_text) < n.len AND len(string_split(o.norm_text, ' ')) >= 4
+                      AND contains(n.norm_text, o.norm_text)))
+        """).fetchall()
+        pairs = self.con.execute("SELECT new_id, other_id, cluster_id FROM _pairs ORDER BY new_id").fetchall()
+        if not pairs:
+            return
+        # Union-find over the pairs, seeded with existing cluster ids.
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        existing: dict[int, int] = {}
+        for new_id, other_id, cluster_id in pairs:
+            a, b = find(new_id), find(other_id)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+            if cluster_id is not None:
+                existing[other_id] = cluster_id
+        groups: dict[int, list[int]] = {}
+        for node in list(parent):
+            groups.setdefault(find(node), []).append(node)
+        next_cluster = self._next_id("quote_clusters")
+        assignments = []
+        for members in groups.values():
+            clusters = sorted({existing[m] for m in members if m in existing})
+            cluster_id = clusters[0] if clusters else None
+            if cluster_id is None:
+                cluster_id = next_cluster
+                next_cluster += 1
+                self.con.execute("INSERT INTO quote_clusters (id, norm_text) VALUES (?, '')", [cluster_id]).fetchall()
+            for other in clusters[1:]:
+                self.con.execute("UPDATE quotes SET cluster_id = ? WHERE cluster_id = ?", [cluster_id, other]).fetchall()
+                self.con.execute("DELETE FROM quote_clusters WHERE id = ?", [other]).fetchall()
+            assignments.extend((m, cluster_id) for m in members)
+        self.con.register("_assign", pa.table({"id": [a for a, _ in assignments], "cid": [b for _, b in assignments]}))
+        try:
+            self.con.execute("UPDATE quotes SET cluster_id = _assign.cid FROM _assign WHERE quotes.id = _assign.id").fetchall()
+        finally:
+            self.con.unregister("_assign")
+        self.refresh_clusters()
+
+    def refresh_clusters(self) -> None:
+        """Recompute each cluster's text and first appearance from its members."""
+        self.con.execute("""
+            UPDATE quote_clusters SET norm_text = agg.norm_text, first_source_id = agg.first_source,
+                   first_seen = agg.first_seen
+            FROM (
+                SELECT q.cluster_id,
+                       arg_max(q.norm_text, length(q.norm_text)) AS norm_text,
+                       arg_min(q.source_id, coalesce(s.published_at, s.ingested_at)) AS first_source,
+                       min(coalesce(s.published_at, s.ingested_at)) AS first_seen
+                FROM quotes q JOIN sources s ON s.id = q.source_id
+                WHERE q.cluster_id IS NOT NULL GROUP BY q.cluster_id
+            ) agg
+            WHERE quote_clusters.id = agg.cluster_id
+        """).fetchall()
+        self.con.execute("DELETE FROM quote_clusters WHERE id NOT IN "
+                         "(SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL)").fetchall()
+
+    # -- reading ----------------------------------------------------------------
+    def sql(self, query: str, params: list | None = None) -> pl.DataFrame:
+        return pl.from_arrow(self.arrow(query, params))
+
+    def arrow(self, query: str = "SELECT * FROM quote_sheet", params: list | None = None) -> pa.Table:
+        relation = self.con.sql(query, params=params or None)
+        if relation is None:  # a statement with no result set
+            return pa.table({})
+        return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()
+
+    def find_speakers(self, name: str) -> pl.DataFrame:
+        """Speakers whose name or any alias contains the query (case- and accent-insensitive)."""
+        key = normalise_name(name)
+        return self.sql("""
+            SELECT s.id, s.name, s.kind, s.role,
+                   (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes,
+                   (s.name_key = $key OR list_contains(list(a.alias_key), $key)) AS exact
+            FROM speakers s LEFT JOIN speaker_aliases a ON a.speaker_id = s.id
+            GROUP BY s.id, s.name, s.kind, s.role, s.name_key
+            HAVING bool_or(s.name_key LIKE '%' || $key || '%' OR a.alias_key LIKE '%' || $key || '%'
+                           OR list_has_all(string_split(s.name_key, ' '), string_split($key, ' ')))
+            ORDER BY exact DESC, quotes DESC
+        """.replace("$key", "?"), [key] * 4)
+
+    def quotes(self, speaker: str | None = None, speaker_id: int | None = None, since: str | None = None,
+               until: str | None = None, outlet: str | None = None, kind: str | None = None,
+               contains: str | None = None, source: str | None = None, min_confidence: float | None = None,
+               limit: int | None = None) -> pl.DataFrame:
+        """Rows of ``quote_sheet`` filtered like ``quotes search``; every value is a bound parameter."""
+        where, params = build_filters(self, speaker, speaker_id, since, until, outlet, kind, contains, source,
+                                      min_confidence)
+        query = "SELECT * FROM quote_sheet" + (" WHERE " + " AND ".join(where) if where else "")
+        query += " ORDER BY speaker NULLS LAST, published_at NULLS LAST, source_id, start_offset"
+        if limit:
+            query += f" LIMIT {int(limit)}"
+        return self.sql(query, params)
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("sources", "quotes", "speakers", "speaker_aliases", "quote_clusters", "ingest_runs")}
+
+
+def build_filters(db: QuoteDB, speaker, speaker_id, since, until, outlet, kind, contains, source, min_confidence):
+    where, params = [], []
+    if speaker_id is not None:
+        where.append("speaker_id = ?")
+        params.append(speaker_id)
+    elif speaker:
+        ids = db.find_speakers(speaker)["id"].to_list()
+        where.append("speaker_id IN (SELECT unnest(?))")
+        params.append(ids or [-1])
+    if since:
+        where.append("coalesce(published_at, TIMESTAMP '1900-01-01') >= CAST(? AS TIMESTAMP)")
+        params.append(since)
+    if until:
+        where.append("coalesce(published_at, TIMESTAMP '2999-01-01') <= CAST(? AS TIMESTAMP)")
+        params.append(until)
+    if outlet:
+        where.append("strip_accents(lower(outlet)) LIKE '%' || strip_accents(lower(?)) || '%'")
+        params.append(outlet)
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    if contains:
+        where.append("strip_accents(lower(quote)) LIKE '%' || strip_accents(lower(?)) || '%'")
+        params.append(contains)
+    if source:
+        where.append("(CAST(source_id AS VARCHAR) = ? OR url = ? OR title ILIKE '%' || ? || '%')")
+        params.extend([source, source, source])
+    if min_confidence is not None:
+        where.append("confidence >= ?")
+        params.append(min_confidence)
+    return where, params
+
+
+def is_read_only_sql(query: str) -> bool:
+    return bool(_SQL_READ_ONLY.match(query))
+
+
+def _parse_date(value: str | None):
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value[:19], fmt)
+        except ValueError:
+            continue
+    return None
+
+
+SOURCE_SCHEMA = pa.schema([
+    ("id", pa.int64()), ("content_hash", pa.string()), ("doc_key", pa.string()), ("path", pa.string()),
+    ("url", pa.string()), ("title", pa.string()), ("outlet", pa.string()), ("author", pa.string()),
+    ("published_at", pa.timestamp("us")), ("ingested_at", pa.timestamp("us")), ("run_id", pa.int64()),
+    ("text", pa.string()),
+])
+QUOTE_SCHEMA = pa.schema([
+    ("id", pa.int64()), ("source_id", pa.int64()), ("speaker_id", pa.int64()), ("text", pa.string()),
+    ("quote", pa.string()), ("kind", pa.string()), ("start_offset", pa.int32()), ("end_offset", pa.int32()),
+    ("segments", pa.list_(pa.list_(pa.int32()))), ("fragments", pa.list_(pa.list_(pa.int32()))),
+    ("speaker_mention", pa.string()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
+    ("role", pa.string()), ("cue", pa.string()), ("method", pa.string()), ("confidence", pa.float64()),
+    ("paragraph", pa.int32()), ("sentence", pa.int32()), ("context", pa.string()), ("norm_text", pa.string()),
+    ("cluster_id", pa.int64()),
+])
+SPEAKER_SCHEMA = pa.schema([
+    ("id", pa.int64()), ("name", pa.string()), ("name_key", pa.string()), ("kind", pa.string()),
+    ("role", pa.string()), ("organisation", pa.string()), ("manual_name", pa.bool_()),
+    ("created_at", pa.timestamp("us")),
+])
+ALIAS_SCHEMA = pa.schema([
+    ("alias", pa.string()), ("alias_key", pa.string()), ("speaker_id", pa.int64()), ("origin", pa.string()),
+    ("created_at", pa.timestamp("us")),
+])
+

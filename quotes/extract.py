@@ -1,0 +1,625 @@
+"""The extraction engine: quotations and their speakers from a parsed ``Doc``.
+
+Three passes over one document:
+
+1. direct quotes from the quote-mark finder (``quotes.marks``), each tied to
+   the speech cue it hangs on in the parse; a quote whose cue's clause is
+   wider than the quoted words is ``mixed``; a quote interrupted by its own
+   attribution becomes one record with two ``segments``;
+2. indirect speech from the cues left over ("X said (that) …", "according to
+   X, …", "X told reporters …");
+3. a speaker sieve for every record, recording the rule that fired
+   (``method``) and a ``confidence``: named subject → pronoun or description
+   through coreferee plus rules → the previous speaker for a floating quote →
+   nothing. An unknown speaker beats a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes.coref import CorefResolver
+from quotes.cues import NAMING_VERBS, NON_SPEAKER_PRONOUNS, SPEECH_NOUNS, is_speech_verb, speech_strength
+from quotes.marks import QuoteSpan, find_quote_spans
+from quotes.names import NameCluster, NameIndex, split_title
+from quotes.records import Quote
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "advcl", "parataxis", "conj", "acomp", "npadvmod")
+NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
+# Words that start credit lines and captions, never speakers.
+CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
+MIN_UNCUED_WORDS = 4
+
+
+@dataclass
+class ExtractOptions:
+    indirect: bool = True
+    belief: bool = True  # belief / intention verbs ("X believes that …") count as indirect attribution
+    coref: str = "window"  # "window" | "document" | "off"
+
+
+@dataclass
+class _Attribution:
+    cue: Token | None
+    subject: Span | None
+    method: str
+    strength: float = 1.0
+    role: str | None = None
+
+
+class _DocExtractor:
+    def __init__(self, doc: Doc, options: ExtractOptions):
+        self.doc = doc
+        self.text = doc.text
+        self.options = options
+        self.names = NameIndex(doc)
+        self.coref = CorefResolver(doc, options.coref)
+        self.paragraph_starts = _paragraph_starts(self.text)
+        self.spans = [s for s in find_quote_spans(self.text) if s.end > s.start]
+        self.in_quote = self._mark_quoted_tokens()
+        self.used_cues: set[int] = set()
+
+    # -- setup -----------------------------------------------------------------
+    def _mark_quoted_tokens(self) -> list[int]:
+        marks = [-1] * len(self.doc)
+        starts = [t.idx for t in self.doc]
+        for n, span in enumerate(self.spans):
+            lo = bisect_right(starts, span.outer_start - 1)
+            hi = bisect_right(starts, span.outer_end - 1)
+            for i in range(lo, hi):
+                marks[i] = n
+        return marks
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.paragraph_starts, pos) - 1)
+
+    def tokens_in(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    # -- pass 1: direct and mixed quotes -------------------------------------------
+    def direct_quotes(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        groups = self._group_split_quotes()
+        for group in groups:
+            quote = self._direct_quote(group)
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
+
+    def _group_split_quotes(self) -> list[list[int]]:
+        """Join “A,” he said, “B.” (and “A,” said X. “B.”) into one group of spans."""
+        groups: list[list[int]] = []
+        for n, span in enumerate(self.spans):
+            if groups:
+                prev = self.spans[groups[-1][-1]]
+                gap = self.text[prev.outer_end : span.outer_start]
+                if (
+                    "\n" not in gap
+                    and len(groups[-1]) == 1
+                    and self._is_attribution_gap(prev.outer_end, span.outer_start)
+                    and (self.text[prev.start : prev.end].rstrip().endswith((",", "—", "-", "…")) or gap.rstrip().endswith(","))
+                ):
+                    groups[-1].append(n)
+                    continue
+            groups.append([n])
+        return groups
+
+    def _is_attribution_gap(self, start: int, end: int) -> bool:
+        gap = self.tokens_in(start, end)
+        if gap is None:
+            return False
+        words = [t for t in gap if not t.is_punct and not t.is_space]
+        if not words or len(words) > 14:
+            return False
+        return any(is_speech_verb(t, include_belief=False) for t in words)
+
+    def _direct_quote(self, group: list[int]) -> Quote | None:
+        spans = [self.spans[n] for n in group]
+        first, last = spans[0], spans[-1]
+        pieces = [p for s in spans for p in s.pieces]
+        attribution = self._find_cue(group)
+        content = self.text[first.start : last.end]
+        n_words = len(content.split())
+        if attribution is None:
+            attribution = self._colon_speaker(first)
+        if attribution is None:
+            if n_words < MIN_UNCUED_WORDS or _looks_like_title(content) or CREDIT_LINE.match(content):
+                return None  # scare quotes, nicknames, titles of works
+            attribution = _Attribution(None, None, "none", 0.0)
+        quote = Quote(
+            start=first.start,
+            end=last.end,
+            text=content,
+            kind="direct",
+            segments=[list(p) for p in pieces] if len(pieces) > 1 else None,
+            closed=all(s.closed for s in spans),
+        )
+        clause = self._mixed_clause(attribution, first, last)
+        if clause is not None:
+            quote.kind = "mixed"
+            quote.start, quote.end = clause
+            quote.text = self.text[clause[0] : clause[1]]
+            quote.fragments = [list(p) for p in pieces]
+            quote.segments = None
+        self._attribute(quote, attribution)
+        return quote
+
+    def _find_cue(self, group: list[int]) -> _Attribution | None:
+        """The speech cue a quote hangs on: the nearest cue in its sentences linked to it in the parse."""
+        spans = [self.spans[n] for n in group]
+        start, end = spans[0].outer_start, spans[-1].outer_end
+        qtokens = self.tokens_in(start, end)
+        if qtokens is None:
+            return None
+        members = set(group)
+        quote_ids = {t.i for t in qtokens if self.in_quote[t.i] in members}
+        sentences = {t.sent.start: t.sent for t in qtokens if not t.is_space}
+        best: tuple[float, Token] | None = None
+        for sent in sentences.values():
+            for token in sent:
+                if self.in_quote[token.i] != -1:
+                    continue
+                is_naming = token.lemma_.lower() in NAMING_VERBS and token.pos_ == "VERB"
+                if not (is_speech_verb(token, self.options.belief) or is_naming or _is_according(token)):
+                    continue
+                linked = _linked(token, quote_ids)
+                if is_naming and not linked:
+                    continue
+                distance = min(abs(token.i - i) for i in quote_ids) if quote_ids else 0
+                if not linked and distance > 8:
+                    continue
+                score = distance + (0 if linked else 20) + (0 if speech_strength(token) >= 1.0 else 5)
+                if best is None or score < best[0]:
+                    best = (score, token)
+        if best is None:
+            return None
+        cue = best[1]
+        return self._attribution_for_cue(cue)
+
+    def _attribution_for_cue(self, cue: Token) -> _Attribution:
+        self.used_cues.add(cue.i)
+        if _is_according(cue):
+            subject = _according_source(cue)
+            return _Attribution(cue, subject, "according_to", 0.95)
+        subject = _subject_of(cue)
+        method = "cue_subject"
+        if subject is not None and subject.root.i > cue.i:
+            method = "inverted_subject"
+        role = _appositive(subject) if subject is not None else None
+        if role:
+            method = "appositive" if method == "cue_subject" else method
+        return _Attribution(cue, subject, method, speech_strength(cue), role)
+
+    def _colon_speaker(self, span: QuoteSpan) -> _Attribution | None:
+        """`Name: “…”`, or a cue that ends the previous paragraph with a colon."""
+        before = self.text[: span.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1
+        lead = self.tokens_in(max(0, colon - 1), colon)
+        if lead is None:
+            return None
+        sent = lead[0].sent
+        for token in reversed(list(sent)):
+            if token.idx >= colon:
+                continue
+            if is_speech_verb(token, include_belief=False) and self.in_quote[token.i] == -1:
+                attribution = self._attribution_for_cue(token)
+                attribution.method = "colon_cue"
+                return attribution
+        # "Trump: “…”" — a bare name before the colon.
+        words = self.tokens_in(sent.start_char, colon)
+        if words is not None and 0 < len([t for t in words if not t.is_punct]) <= 5:
+            if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
+                return _Attribution(None, words, "colon_name", 0.85)
+        return None
+
+    def _mixed_clause(self, attribution: _Attribution, first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
+        """The reported clause around the quoted words, when it is more than the quote."""
+        cue = attribution.cue
+        if cue is None or _is_according(cue):
+            return None
+        qtokens = self.tokens_in(first.outer_start, last.outer_end)
+        if qtokens is None:
+            return None
+        quote_ids = {t.i for t in qtokens}
+        for child in cue.children:
+            if child.dep_ not in CONTENT_DEPS:
+                continue
+            subtree = list(child.subtree)
+            ids = {t.i for t in subtree}
+            if not quote_ids & ids:
+                continue
+            outside = [t for t in subtree if t.i not in quote_ids and not t.is_punct and not t.is_space]
+            outside = [t for t in outside if not (t.dep_ == "mark" and t.head == child)]
+            if len(outside) < 2:
+                return None
+            lo = min(min(ids), qtokens.start)
+            hi = max(max(ids), qtokens.end - 1)
+            if cue.i in range(lo, hi + 1):
+                return None
+            start, end = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
+            start, end = _strip_span(self.text, start, end)
+            return (start, end) if end > start else None
+        return None
+
+    # -- pass 2: indirect speech ----------------------------------------------------
+    def indirect_quotes(self, taken: list[tuple[int, int]]) -> list[Quote]:
+        out: list[Quote] = []
+        for token in self.doc:
+            if token.i in self.used_cues or self.in_quote[token.i] != -1:
+                continue
+            if _is_according(token):
+                found = self._according_clause(token)
+            elif is_speech_verb(token, self.options.belief):
+                found = self._reported_clause(token)
+            else:
+                continue
+            if found is None:
+                continue
+            start, end = found
+            if any(start < e and s < end for s, e in taken):
+                continue
+            content = self.tokens_in(start, end)
+            if content is None or not _is_clause(content):
+                continue
+            attribution = self._attribution_for_cue(token)
+            if attribution.subject is None or _non_speaker(attribution.subject):
+                continue
+            quote = Quote(start=start, end=end, text=self.text[start:end], kind="indirect")
+            self._attribute(quote, attribution)
+            taken.append((start, end))
+            out.append(quote)
+        return out
+
+    def _reported_clause(self, cue: Token) -> tuple[int, int] | None:
+        for child in cue.children:
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in ("say", "tell")):
+                tokens = [t for t in child.subtree if self.in_quote[t.i] == -1 or True]
+                lo, hi = tokens[0].i, tokens[-1].i
+                if lo <= cue.i <= hi:
+                    continue
+                return self._char_range(lo, hi)
+        # "The economy is strong, the minister said." — the cue hangs off the content.
+        head = cue.head
+        if cue.dep_ in ("parataxis", "advcl", "ccomp") and head.i < cue.i and head.pos_ in ("VERB", "AUX"):
+            tokens = [t for t in head.subtree if t.i < cue.i and not _in_subtree(t, cue)]
+            if tokens:
+                return self._char_range(tokens[0].i, tokens[-1].i)
+        return None
+
+    def _according_clause(self, according: Token) -> tuple[int, int] | None:
+        head = according.head
+        if head is according or head.pos_ not in ("VERB", "AUX"):
+            return None
+        phrase = {t.i for t in according.subtree}
+        tokens = [t for t in head.subtree if t.i not in phrase]
+        if not tokens:
+            return None
+        if according.i < head.i:
+            tokens = [t for t in tokens if t.i > max(phrase)]
+        else:
+            tokens = [t for t in tokens if t.i < min(phrase)]
+        if not tokens:
+            return None
+        return self._char_range(tokens[0].i, tokens[-1].i)
+
+    def _char_range(self, lo: int, hi: int) -> tuple[int, int]:
+        start = self.doc[lo].idx
+        end = self.doc[hi].idx + len(self.doc[hi].text)
+        return _strip_span(self.text, start, end)
+
+    # -- pass 3: speakers -----------------------------------------------------------
+    def _attribute(self, quote: Quote, attribution: _Attribution) -> None:
+        cue = attribution.cue
+        if cue is not None:
+            if _is_according(cue):
+                quote.cue, quote.cue_start, quote.cue_end = "according to", cue.idx, cue.idx + len("according to")
+            else:
+                quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
+        quote.method = attribution.method
+        subject = attribution.subject
+        if subject is None:
+            return
+        subject = _trim_mention(subject)
+        if subject is None:
+            return
+        quote.speaker_start, quote.speaker_end = subject.start_char, subject.end_char
+        quote.speaker_mention = subject.text
+        quote.role = attribution.role
+        resolved = self._resolve(subject)
+        base = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
+                "colon_cue": 0.88, "colon_name": 0.85}.get(attribution.method, 0.8)
+        strength = attribution.strength if cue is not None and not _is_according(cue) else 1.0
+        if resolved is None:
+            quote.confidence = round(0.5 * strength, 3)
+            quote.method = f"{attribution.method}:unresolved"
+            return
+        cluster, how, certainty = resolved
+        if isinstance(cluster, NameCluster):
+            quote.speaker, quote.speaker_kind = cluster.name, cluster.kind
+            quote.role = quote.role or cluster.role
+        else:
+            quote.speaker, quote.speaker_kind = cluster
+        if how != "named":
+            quote.method = f"{attribution.method}:{how}"
+        quote.confidence = round(base * certainty * strength * (1.0 if quote.closed else 0.9), 3)
+
+    def _resolve(self, mention: Span) -> tuple[NameCluster | tuple[str, str], str, float] | None:
+        root = mention.root
+        lower = root.text.lower()
+        if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+            return self._resolve_pronoun(root)
+        cluster = self.names.cluster_for(mention)
+        if cluster is not None and not cluster.ambiguous:
+            return cluster, "named", 1.0
+        if _is_named(mention):
+            name_words = [t.text for t in mention if t.pos_ == "PROPN" or t.ent_type_]
+            _, name_words = split_title(name_words)
+            if name_words:
+                kind = "organisation" if root.ent_type_ in ("ORG", "NORP", "GPE") else "person"
+                return (" ".join(name_words).removesuffix("’s").removesuffix("'s"), kind), "named", 0.95
+        return self._resolve_description(mention)
+
+    def _resolve_pronoun(self, pronoun: Token) -> tuple[NameCluster, str, float] | None:
+        gender = PERSON_PRONOUNS.get(pronoun.text.lower())
+        wants_person = gender is not None
+        for antecedent in self.coref.antecedents(pronoun):
+            cluster = self._cluster_at(antecedent)
+            if cluster is not None and (cluster.kind == "person") == wants_person and _gender_ok(cluster, gender):
+                return cluster, "coref", 0.85
+        # Rule fallback: the nearest preceding name of the right kind, preferring subjects.
+        candidates = [m for m in self.names.mentions_before(pronoun.idx, 1500)
+                      if (m.cluster.kind == "person") == wants_person and _gender_ok(m.cluster, gender)
+                      and not m.cluster.ambiguous and not self._inside_quote(m.start)]
+        if not candidates:
+            return None
+        pronoun_paragraph = self.paragraph_of(pronoun.idx)
+        nearest = candidates[-1]
+        if pronoun_paragraph - self.paragraph_of(nearest.start) > 2:
+            return None
+        others = {m.cluster.name for m in candidates if m.start >= self.paragraph_starts[self.paragraph_of(nearest.start)]}
+        certainty = 0.8 if len(others) == 1 else 0.65
+        return nearest.cluster, "nearest_name", certainty
+
+    def _resolve_description(self, mention: Span) -> tuple[NameCluster, str, float] | None:
+        root = mention.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        determiners = {t.lower_ for t in mention if t.dep_ in ("det", "poss")}
+        if not determiners & {"the", "this", "that", "its", "his", "her", "their"}:
+            return None  # "a spokesperson", "sources" — unknown beats a wrong guess
+        cluster = self.names.by_role(root.lemma_) or self.names.org_by_head(root.lemma_)
+        if cluster is not None:
+            return cluster, "description", 0.8
+        for antecedent in self.coref.antecedents(root):
+            found = self._cluster_at(antecedent)
+            if found is not None:
+                return found, "coref", 0.75
+        return None
+
+    def _cluster_at(self, token: Token) -> NameCluster | None:
+        mentions = self.names.mentions_between(token.idx - 60, token.idx + len(token.text) + 60)
+        for m in mentions:
+            if m.start <= token.idx < m.end:
+                return m.cluster
+        if token.pos_ == "NOUN":
+            return self.names.by_role(token.lemma_)
+        return None
+
+    def _inside_quote(self, pos: int) -> bool:
+        tokens = self.tokens_in(pos, pos + 1)
+        return tokens is not None and self.in_quote[tokens.start] != -1
+
+    # -- floating quotes ---------------------------------------------------------------
+    def inherit_floating(self, quotes: list[Quote]) -> None:
+        """A quote with no cue of its own takes the previous speaker when nobody else intervenes."""
+        previous: Quote | None = None
+        for quote in sorted(quotes, key=lambda q: q.start):
+            if quote.method == "none" and quote.kind == "direct" and previous is not None:
+                if self._starts_sentence(quote.start - 1) and self._nobody_between(previous, quote):
+                    quote.speaker = previous.speaker
+                    quote.speaker_kind = previous.speaker_kind
+                    quote.role = previous.role
+                    quote.speaker_start, quote.speaker_end = previous.speaker_start, previous.speaker_end
+                    quote.speaker_mention = previous.speaker_mention
+                    quote.method = "floating"
+                    quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
+            if quote.speaker is not None and quote.kind in ("direct", "mixed"):
+                previous = quote
+
+    def _starts_sentence(self, mark_pos: int) -> bool:
+        before = self.text[: max(0, mark_pos)].rstrip(" \t")
+        return not before or before.endswith(("\n", ".", "!", "?", ":", "…", "”", '"'))
+
+    def _nobody_between(self, previous: Quote, quote: Quote) -> bool:
+        if self.paragraph_of(quote.start) - self.paragraph_of(previous.end) > 1:
+            return False
+        gap_start, gap_end = previous.end, quote.start
+        for mention in self.names.mentions_between(gap_start, gap_end):
+            if mention.cluster.kind == "person" and mention.cluster.name != previous.speaker:
+                if not self._inside_quote(mention.start):
+                    return False
+        gap = self.tokens_in(gap_start, gap_end)
+        if gap is not None:
+            for token in gap:
+                if self.in_quote[token.i] == -1 and is_speech_verb(token, include_belief=False):
+                    return False
+        return True
+
+    # -- finishing ---------------------------------------------------------------------
+    def finish(self, quote: Quote) -> Quote:
+        quote.paragraph = self.paragraph_of(quote.start)
+        span = self.tokens_in(quote.start, min(quote.end, quote.start + 1))
+        if span is not None:
+            sent = span[0].sent
+            quote.sentence = _sentence_index(self.doc, sent.start)
+            lo = min(sent.start_char, quote.start)
+            end_span = self.tokens_in(max(quote.start, quote.end - 1), quote.end)
+            hi = max(end_span[-1].sent.end_char if end_span is not None else sent.end_char, quote.end)
+            quote.context = self.text[lo:hi].strip()[:1000]
+        return quote
+
+    def run(self) -> list[Quote]:
+        quotes = self.direct_quotes()
+        taken = [(q.start, q.end) for q in quotes]
+        if self.options.indirect:
+            quotes += self.indirect_quotes(taken)
+        self.inherit_floating(quotes)
+        quotes = [self.finish(q) for q in quotes]
+        quotes.sort(key=lambda q: q.start)
+        return quotes
+
+
+# -- parse helpers (pure functions over tokens) ---------------------------------------------
+def _paragraph_starts(text: str) -> list[int]:
+    starts, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            starts.append(pos)
+        pos += len(line)
+    return starts or [0]
+
+
+def _sentence_index(doc: Doc, token_i: int) -> int:
+    return sum(1 for s in doc.sents if s.start < token_i)
+
+
+def _is_according(token: Token) -> bool:
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def _according_source(according: Token) -> Span | None:
+    for to in according.children:
+        if to.lower_ == "to":
+            for pobj in to.children:
+                if pobj.dep_ == "pobj":
+                    return _noun_phrase(pobj)
+    return None
+
+
+def _linked(cue: Token, quote_ids: set[int]) -> bool:
+    """True when the parse ties the cue to the quote: the quote in its subtree, or the cue hanging off the quote."""
+    if any(t.i in quote_ids for t in cue.subtree):
+        return True
+    node = cue
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        if node.i in quote_ids:
+            return True
+    return False
+
+
+def _subject_of(cue: Token) -> Span | None:
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                    return _noun_phrase(node.head)
+                return _noun_phrase(child)
+        # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ == "relcl":
+            return _noun_phrase(node.head)
+        break
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The head with its name-making modifiers (not its appositive, relative clause or prepositions)."""
+    doc = head.doc
+    if head.ent_type_ and head.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                lo = min(ent.start, *(t.i for t in head.children if t.dep_ in ("det", "compound", "amod", "poss") and t.i < head.i), ent.start)
+                return doc[lo : ent.end]
+    keep = [head.i]
+    for child in head.children:
+        if child.dep_ in NOUN_PHRASE_DEPS and child.i < head.i:
+            keep.extend(t.i for t in child.subtree)
+        elif child.dep_ in ("compound", "flat") and child.i > head.i:
+            keep.extend(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "for" and child.i > head.i:  # "a spokesperson for X"
+            keep.extend(t.i for t in child.subtree)
+    lo, hi = min(keep), max(keep)
+    return doc[lo : hi + 1]
+
+
+def _appositive(subject: Span) -> str | None:
+    for child in subject.root.children:
+        if child.dep_ == "appos":
+            tokens = list(child.subtree)
+            text = subject.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
+            return text or None
+    return None
+
+
+def _trim_mention(span: Span) -> Span | None:
+    tokens = [t for t in span if not t.is_punct and not t.is_space]
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _non_speaker(span: Span) -> bool:
+    return span.root.lower_ in NON_SPEAKER_PRONOUNS or bool(CREDIT_LINE.match(span.text))
+
+
+def _is_named(span: Span) -> bool:
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
+
+
+def _gender_ok(cluster: NameCluster, gender: str | None) -> bool:
+    return gender is None or cluster.gender is None or cluster.gender == gender
+
+
+def _is_clause(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _looks_like_title(content: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", content)]
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    big = [w for w in words if w.lower() not in small]
+    return bool(big) and all(w[0].isupper() for w in big) and len(words) <= 8
+
+
+# -- public API --------------------------------------------------------------------------------
+def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quote]:
+    """Every quotation in a parsed document, with its speaker where the text says who."""
+    return _DocExtractor(doc, options or ExtractOptions()).run()
+
+
+def extract_text(text: str, nlp=None, options: ExtractOptions | None = None) -> list[Quote]:
+    from quotes.models import load_nlp
+    from quotes.paragraphs import parse_text
+
+    return extract_quotes(parse_text(nlp or load_nlp(), text), options)
+
+
+_ = SPEECH_NOUNS  # kept for cue phrases such as "in a statement" (see cues.py)

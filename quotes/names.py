@@ -1,0 +1,246 @@
+"""One canonical name per person or organisation in a document.
+
+"Trump", "President Trump" and "Mr. Trump" become "Donald Trump" when the
+article names him in full somewhere. The index is built from the named
+entities of the whole document, then every capitalised occurrence of a known
+surname counts as a mention too: the tagger sometimes misses a name it found
+elsewhere in the same article ("Trump echoed …" tagged as a common noun), and
+the whole document knows better than one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+# Words that give a role, not a name: stripped from the name and kept as ``role``.
+TITLE_WORDS = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. professor rev rev. reverend father
+    president vice prime minister secretary sen sen. senator rep rep. representative gov gov. governor
+    mayor judge justice chancellor king queen prince princess pope general gen gen. col col. colonel
+    lt lt. capt capt. captain sgt sgt. sergeant chief ceo chairman chairwoman chair spokesman
+    spokeswoman spokesperson deputy former ambassador attorney counsel commissioner director leader
+    speaker premier sheikh emir ayatollah cardinal bishop archbishop officer adviser advisor aide
+    candidate nominee founder coach manager host anchor correspondent economist analyst
+    defense defence foreign interior finance health state treasury home first lady lieutenant
+    """.split()
+)
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
+MALE_HONORIFICS = frozenset("mr mr. sir lord king prince father".split())
+FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss dame lady queen princess".split())
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, no accents, no punctuation: the key two spellings share."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^\w\s-]", "", text.lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words ("Defense Secretary", "Mr.") from the name words."""
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in TITLE_WORDS or _is_nationality(words, i)):
+        i += 1
+    return words[:i], words[i:]
+
+
+def _is_nationality(words: list[str], i: int) -> bool:
+    # "Russian President Vladimir Putin": an adjective in front of a title word.
+    return (
+        words[i][:1].isupper()
+        and words[i].endswith(("an", "ese", "ish", "i"))
+        and i + 1 < len(words)
+        and words[i + 1].lower() in TITLE_WORDS
+    )
+
+
+@dataclass
+class NameCluster:
+    name: str
+    kind: str  # "person" | "organisation"
+    words: tuple[str, ...]
+    role: str | None = None
+    gender: str | None = None  # "m" | "f" when an honorific says so
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    ambiguous: bool = False
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1].lower()
+
+    @property
+    def first(self) -> str | None:
+        return self.words[0].lower() if len(self.words) > 1 else None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    cluster: NameCluster
+
+
+class NameIndex:
+    """Clusters of name mentions in one document, and lookup from any span to its cluster."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.clusters: list[NameCluster] = []
+        self._mentions: list[Mention] = []
+        self._build()
+
+    # -- building ---------------------------------------------------------
+    def _build(self) -> None:
+        raw = []
+        for ent in self.doc.ents:
+            if ent.label_ in PERSON_LABELS or ent.label_ == "ORG":
+                words = _name_words(ent)
+                if not words:
+                    continue
+                titles, name_words = split_title(words)
+                titles += _preceding_titles(ent)
+                if not name_words or all(w.lower() in TITLE_WORDS for w in name_words):
+                    continue
+                kind = "person" if ent.label_ in PERSON_LABELS else "organisation"
+                raw.append((ent.start_char, ent.end_char, kind, name_words, titles))
+        # Full names first so that short forms can join them.
+        for start, end, kind, words, titles in sorted(raw, key=lambda r: -len(r[3])):
+            cluster = self._match(words, kind)
+            if cluster is None:
+                cluster = NameCluster(name=" ".join(words), kind=kind, words=tuple(words))
+                self.clusters.append(cluster)
+            cluster.mentions.append((start, end))
+            self._learn_titles(cluster, titles)
+        self._add_surname_mentions()
+        self._mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self._mentions]
+
+    def _learn_titles(self, cluster: NameCluster, titles: list[str]) -> None:
+        if not titles:
+            return
+        lowered = {t.lower() for t in titles}
+        if lowered & MALE_HONORIFICS:
+            cluster.gender = cluster.gender or "m"
+        elif lowered & FEMALE_HONORIFICS:
+            cluster.gender = cluster.gender or "f"
+        role_words = [t for t in titles if t.lower() not in HONORIFICS]
+        if role_words and (cluster.role is None or len(role_words) > len(cluster.role.split())):
+            cluster.role = " ".join(role_words)
+
+    def _match(self, words: list[str], kind: str) -> NameCluster | None:
+        key = [normalise_name(w) for w in words]
+        candidates = []
+        for cluster in self.clusters:
+            ckey = [normalise_name(w) for w in cluster.words]
+            if key == ckey:
+                return cluster
+            if kind == "person" and cluster.kind == "person":
+                if key[-1] == ckey[-1] and (len(key) == 1 or key[0] == ckey[0]):
+                    candidates.append(cluster)
+                elif len(key) == 1 and len(ckey) > 1 and key[0] == ckey[0] and False:
+                    candidates.append(cluster)  # first names alone are too ambiguous in news
+            elif kind == cluster.kind == "organisation" and _org_short_form(key, ckey):
+                candidates.append(cluster)
+        if len(candidates) == 1:
+            return candidates[0]
+        for cluster in candidates:
+            cluster.ambiguous = True
+        return None
+
+    def _add_surname_mentions(self) -> None:
+        covered = {m for c in self.clusters for m in c.mentions}
+        for cluster in self.clusters:
+            for start, end in cluster.mentions:
+                self._mentions.append(Mention(start, end, cluster))
+        by_surname: dict[str, list[NameCluster]] = {}
+        for cluster in self.clusters:
+            if cluster.kind == "person":
+                by_surname.setdefault(normalise_name(cluster.words[-1]), []).append(cluster)
+        for token in self.doc:
+            if not token.text[:1].isupper() or token.ent_type_ in PERSON_LABELS:
+                continue
+            owners = by_surname.get(normalise_name(_POSSESSIVE.sub("", token.text)))
+            if owners and len(owners) == 1 and (token.idx, token.idx + len(token.text)) not in covered:
+                span = (token.idx, token.idx + len(_POSSESSIVE.sub("", token.text)))
+                self._mentions.append(Mention(span[0], span[1], owners[0]))
+                owners[0].mentions.append(span)
+
+    # -- lookup -------------------------------------------------------------
+    def cluster_for(self, span: Span) -> NameCluster | None:
+        """The cluster a speaker span names, by entity mentions inside it or by its name words."""
+        inside = [m for m in self.mentions_between(span.start_char, span.end_char)]
+        if inside:
+            return max(inside, key=lambda m: m.end - m.start).cluster
+        words = [t.text for t in span if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start)]
+        if not words:
+            return None
+        _, name_words = split_title([_POSSESSIVE.sub("", w) for w in words])
+        if not name_words:
+            return None
+        return self._match(name_words, "person") or self._match(name_words, "organisation")
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_right(self._starts, start - 1)
+        out = []
+        for mention in self._mentions[lo:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                out.append(mention)
+        return out
+
+    def mentions_before(self, pos: int, window_chars: int = 1200) -> list[Mention]:
+        """Name mentions that end before ``pos``, nearest last."""
+        return [m for m in self.mentions_between(max(0, pos - window_chars), pos)]
+
+    def by_role(self, head_noun: str) -> NameCluster | None:
+        """The one person whose title contains this noun ("the president" → President Trump)."""
+        head = head_noun.lower()
+        hits = [c for c in self.clusters if c.role and head in c.role.lower().split()]
+        return hits[0] if len(hits) == 1 else None
+
+    def org_by_head(self, head_noun: str) -> NameCluster | None:
+        """The one organisation whose name contains this noun ("the ministry" → Foreign Ministry)."""
+        head = head_noun.lower()
+        hits = [c for c in self.clusters if c.kind == "organisation" and head in normalise_name(c.name).split()]
+        return hits[0] if len(hits) == 1 else None
+
+
+def _name_words(span: Span) -> list[str]:
+    words = [t.text for t in span if not t.is_punct or t.text == "."]
+    words = [w for w in words if w not in (".",)]
+    if words:
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return [w for w in words if w]
+
+
+def _preceding_titles(ent: Span) -> list[str]:
+    """Title words written just before an entity ("Defense Secretary" before "Pete Hegseth")."""
+    titles: list[str] = []
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 4:
+        token = ent.doc[i]
+        lower = token.text.lower()
+        if lower in TITLE_WORDS or (titles and _is_nationality([token.text, titles[0]], 0)):
+            titles.insert(0, token.text)
+            i -= 1
+        else:
+            break
+    return titles
+
+
+def _org_short_form(key: list[str], ckey: list[str]) -> bool:
+    # "the Kremlin" / "Kremlin"; "Pentagon" / "the Pentagon"; acronyms are left alone.
+    return len(key) < len(ckey) and key == ckey[-len(key) :] and len(key[-1]) > 3

@@ -1,0 +1,124 @@
+"""Documents in, attributed quotes out: batching, worker processes and the ingest loop.
+
+The parse is the expensive step, so documents go through ``nlp.pipe`` in
+batches, optionally spread over worker processes that each load the model
+once. Only the main process writes to DuckDB, one transaction per batch, so
+an interrupted ingest leaves whole documents or nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from itertools import islice
+
+from quotes.db import IngestSummary, QuoteDB
+from quotes.extract import ExtractOptions, extract_quotes
+from quotes.paragraphs import parse_texts
+from quotes.readers import InputProblem, SourceDocument, read_documents
+from quotes.records import Quote
+
+DEFAULT_BATCH = 32
+_worker_state: dict = {}
+
+
+def _init_worker(options: ExtractOptions) -> None:
+    from quotes.models import load_nlp
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _worker_state["nlp"] = load_nlp()
+    _worker_state["options"] = options
+
+
+def _extract_texts(texts: list[str]) -> list[list[Quote]]:
+    nlp, options = _worker_state["nlp"], _worker_state["options"]
+    return [extract_quotes(doc, options) for doc in parse_texts(nlp, texts)]
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def extract_batches(
+    batches: Iterable[list[SourceDocument]], options: ExtractOptions, workers: int = 1,
+) -> Iterator[list[tuple[SourceDocument, list[Quote]]]]:
+    """Yield each batch with its quotes, in input order."""
+    if workers <= 1:
+        _init_worker(options)
+        for batch in batches:
+            yield list(zip(batch, _extract_texts([d.text for d in batch])))
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+        pending: list = []
+        for batch in batches:
+            pending.append((batch, pool.submit(_extract_texts, [d.text for d in batch])))
+            if len(pending) >= workers * 2:
+                done_batch, future = pending.pop(0)
+                yield list(zip(done_batch, future.result()))
+        for done_batch, future in pending:
+            yield list(zip(done_batch, future.result()))
+
+
+def ingest(
+    db: QuoteDB,
+    paths: list[str],
+    options: ExtractOptions | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    workers: int = 1,
+    max_bytes: int | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> IngestSummary:
+    """Read, extract and store; unchanged documents are skipped by content hash."""
+    from quotes.models import versions
+
+    options = options or ExtractOptions()
+    summary = IngestSummary()
+    started = time.perf_counter()
+    run_id = db.start_run(versions(), {"paths": paths, "batch_size": batch_size, "workers": workers,
+                                       "options": asdict(options)})
+    reader = read_documents(paths, **({"max_bytes": max_bytes} if max_bytes else {}))
+
+    def documents() -> Iterator[SourceDocument]:
+        for item in reader:
+            if isinstance(item, InputProblem):
+                summary.failed += 1
+                summary.problems.append(str(item))
+                if on_problem:
+                    on_problem(item)
+            else:
+                yield item
+
+    def todo_batches() -> Iterator[list[SourceDocument]]:
+        session_hashes: set[str] = set()
+        for batch in batched(documents(), batch_size):
+            fresh = [d for d in batch if d.content_hash not in session_hashes]
+            summary.unchanged += len(batch) - len(fresh)
+            batch = fresh
+            todo, unchanged, replaces = db.classify(batch)
+            session_hashes.update(d.content_hash for d in batch)
+            summary.unchanged += len(batch) - len(todo)
+            _replaces.update(replaces)
+            if on_progress:
+                on_progress(len(batch) - len(todo), 0)
+            if todo:
+                yield todo
+
+    _replaces: dict[str, list[int]] = {}
+    for items in extract_batches(todo_batches(), options, workers):
+        replaces = {d.content_hash: _replaces.pop(d.content_hash) for d, _ in items if d.content_hash in _replaces}
+        n_docs, n_quotes, n_speakers = db.write_batch(items, replaces, run_id)
+        summary.replaced += len(replaces)
+        summary.new += n_docs - len(replaces)
+        summary.quotes += n_quotes
+        summary.speakers += n_speakers
+        if on_progress:
+            on_progress(n_docs, n_quotes)
+    summary.seconds = time.perf_counter() - started
+    db.finish_run(run_id, summary)
+    return summary

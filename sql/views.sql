@@ -1,0 +1,57 @@
+-- Views are stored in the database file, so any DuckDB client sees them without this package.
+-- Re-created on every open by quotes.db.QuoteDB (CREATE OR REPLACE).
+
+CREATE OR REPLACE VIEW quote_sheet AS
+SELECT
+    q.id            AS quote_id,
+    q.speaker_id,
+    s.name          AS speaker,
+    coalesce(q.role, s.role) AS role,
+    q.quote,
+    q.kind,
+    q.confidence,
+    q.method,
+    q.cue,
+    q.speaker_mention,
+    q.context,
+    q.source_id,
+    src.title,
+    src.outlet,
+    src.url,
+    src.published_at,
+    q.cluster_id,
+    q.start_offset,
+    q.end_offset
+FROM quotes q
+LEFT JOIN speakers s ON s.id = q.speaker_id
+JOIN sources src ON src.id = q.source_id;
+
+CREATE OR REPLACE VIEW speaker_stats AS
+SELECT
+    s.id            AS speaker_id,
+    s.name          AS speaker,
+    s.kind,
+    s.role,
+    count(q.id)     AS quotes,
+    count(DISTINCT q.source_id) AS sources,
+    count(DISTINCT src.outlet)  AS outlets,
+    min(coalesce(src.published_at, src.ingested_at)) AS first_seen,
+    max(coalesce(src.published_at, src.ingested_at)) AS last_seen
+FROM speakers s
+JOIN quotes q ON q.speaker_id = s.id
+JOIN sources src ON src.id = q.source_id
+GROUP BY ALL;
+
+CREATE OR REPLACE VIEW cluster_sources AS
+SELECT
+    c.id            AS cluster_id,
+    c.norm_text,
+    c.first_source_id,
+    c.first_seen,
+    count(q.id)     AS quotes,
+    count(DISTINCT q.source_id) AS sources,
+    list(DISTINCT coalesce(src.outlet, src.title)) AS carried_by
+FROM quote_clusters c
+JOIN quotes q ON q.cluster_id = c.id
+JOIN sources src ON src.id = q.source_id
+GROUP BY ALL;
