@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.coref import CorefResolver
 from quotes.cues import NAMING_VERBS, NON_SPEAKER_PRONOUNS, SPEECH_NOUNS, is_speech_verb, speech_strength
 from quotes.marks import QuoteSpan, find_quote_spans
-from quotes.names import NameCluster, NameIndex, split_title
+from quotes.names import TITLE_WORDS, NameCluster, NameIndex, split_title
 from quotes.records import Quote
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -116,7 +116,7 @@ class _DocExtractor:
         if gap is None:
             return False
         words = [t for t in gap if not t.is_punct and not t.is_space]
-        if not words or len(words) > 14:
+        if not words or len(words) > 10 or any(t.lower_ == "that" for t in words):
             return False
         return any(is_speech_verb(t, include_belief=False) for t in words)
 
@@ -180,7 +180,7 @@ class _DocExtractor:
                     best = (score, token)
         if best is None:
             return None
-        cue = best[1]
+        cue = _outermost_cue(best[1], self.options.belief)
         return self._attribution_for_cue(cue)
 
     def _attribution_for_cue(self, cue: Token) -> _Attribution:
@@ -214,6 +214,11 @@ class _DocExtractor:
                 attribution = self._attribution_for_cue(token)
                 attribution.method = "colon_cue"
                 return attribution
+        # "Dr. Nandakumar put it plainly: “…”" — the subject of the clause that ends in the colon.
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in SUBJECT_DEPS and child.idx < colon and _is_named(_noun_phrase(child)):
+                return _Attribution(None, _noun_phrase(child), "colon_subject", 0.85, _appositive(_noun_phrase(child)))
         # "Trump: “…”" — a bare name before the colon.
         words = self.tokens_in(sent.start_char, colon)
         if words is not None and 0 < len([t for t in words if not t.is_punct]) <= 5:
@@ -289,9 +294,10 @@ class _DocExtractor:
                 return self._char_range(lo, hi)
         # "The economy is strong, the minister said." — the cue hangs off the content.
         head = cue.head
-        if cue.dep_ in ("parataxis", "advcl", "ccomp") and head.i < cue.i and head.pos_ in ("VERB", "AUX"):
+        after = [t for t in cue.sent if t.i > cue.i and not t.is_punct and not t.is_space and _in_subtree(t, cue)]
+        if cue.dep_ in ("parataxis", "ccomp") and head.i < cue.i and head.pos_ in ("VERB", "AUX") and len(after) <= 3:
             tokens = [t for t in head.subtree if t.i < cue.i and not _in_subtree(t, cue)]
-            if tokens:
+            if tokens and not any(is_speech_verb(t, include_belief=False) for t in tokens if t.i != head.i):
                 return self._char_range(tokens[0].i, tokens[-1].i)
         return None
 
@@ -327,6 +333,8 @@ class _DocExtractor:
         quote.method = attribution.method
         subject = attribution.subject
         if subject is None:
+            if quote.kind == "direct":
+                quote.method = "none"  # a cue with no subject says nothing about who: let floating decide
             return
         subject = _trim_mention(subject)
         if subject is None:
@@ -336,7 +344,7 @@ class _DocExtractor:
         quote.role = attribution.role
         resolved = self._resolve(subject)
         base = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
-                "colon_cue": 0.88, "colon_name": 0.85}.get(attribution.method, 0.8)
+                "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85}.get(attribution.method, 0.8)
         strength = attribution.strength if cue is not None and not _is_according(cue) else 1.0
         if resolved is None:
             quote.confidence = round(0.5 * strength, 3)
@@ -357,6 +365,8 @@ class _DocExtractor:
         lower = root.text.lower()
         if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self._resolve_pronoun(root)
+        if root.pos_ == "NOUN":  # "Lindqvist's deputy, Anna Kowalski": the appositive names the speaker
+            return self._resolve_description(mention)
         cluster = self.names.cluster_for(mention)
         if cluster is not None and not cluster.ambiguous:
             return cluster, "named", 1.0
@@ -371,38 +381,89 @@ class _DocExtractor:
     def _resolve_pronoun(self, pronoun: Token) -> tuple[NameCluster, str, float] | None:
         gender = PERSON_PRONOUNS.get(pronoun.text.lower())
         wants_person = gender is not None
-        for antecedent in self.coref.antecedents(pronoun):
-            cluster = self._cluster_at(antecedent)
-            if cluster is not None and (cluster.kind == "person") == wants_person and _gender_ok(cluster, gender):
-                return cluster, "coref", 0.85
-        # Rule fallback: the nearest preceding name of the right kind, preferring subjects.
         candidates = [m for m in self.names.mentions_before(pronoun.idx, 1500)
                       if (m.cluster.kind == "person") == wants_person and _gender_ok(m.cluster, gender)
                       and not m.cluster.ambiguous and not self._inside_quote(m.start)]
+        from_coref = None
+        for antecedent in self.coref.antecedents(pronoun):
+            cluster = self._cluster_at(antecedent)
+            if cluster is not None and (cluster.kind == "person") == wants_person and _gender_ok(cluster, gender):
+                from_coref = cluster
+                break
+        # News writes "he said" about the last person who was the subject of a sentence: the parse
+        # knows subjects even where coreferee links the pronoun to an object ("echoed his secretary").
+        subject = self._recent_subject(pronoun, candidates)
+        if subject is not None:
+            agree = from_coref is None or from_coref is subject
+            return subject, "subject_rule" if from_coref is None else ("coref" if agree else "subject_rule"), (
+                0.9 if agree and from_coref is not None else 0.75)
+        if from_coref is not None:
+            return from_coref, "coref", 0.75
         if not candidates:
             return None
         pronoun_paragraph = self.paragraph_of(pronoun.idx)
         nearest = candidates[-1]
         if pronoun_paragraph - self.paragraph_of(nearest.start) > 2:
             return None
-        others = {m.cluster.name for m in candidates if m.start >= self.paragraph_starts[self.paragraph_of(nearest.start)]}
-        certainty = 0.8 if len(others) == 1 else 0.65
-        return nearest.cluster, "nearest_name", certainty
+        window_start = self.paragraph_starts[max(0, self.paragraph_of(nearest.start) - 1)]
+        others = {m.cluster.name for m in candidates if m.start >= window_start}
+        if len(others) != 1:
+            return None  # two people in view and nothing to choose between them: unknown beats wrong
+        return nearest.cluster, "nearest_name", 0.7
+
+    def _recent_subject(self, pronoun: Token, candidates: list) -> NameCluster | None:
+        """The person named as a subject in this or the previous two sentences, nearest first."""
+        sent = pronoun.sent
+        earliest = sent.start_char
+        prev = sent.start - 1
+        for _ in range(2):
+            if prev < 0:
+                break
+            earliest = self.doc[prev].sent.start_char
+            prev = self.doc[prev].sent.start - 1
+        for mention in reversed(candidates):
+            if mention.start < earliest:
+                break
+            token = self.tokens_in(mention.start, mention.end)
+            if token is None:
+                continue
+            head = token.root
+            while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i:
+                return mention.cluster
+        return None
 
     def _resolve_description(self, mention: Span) -> tuple[NameCluster, str, float] | None:
         root = mention.root
         if root.pos_ not in ("NOUN", "PROPN"):
             return None
+        for child in root.children:  # "The company, Northern Lines, said"
+            if child.dep_ == "appos" and _is_named(_noun_phrase(child)):
+                cluster = self.names.cluster_for(_noun_phrase(child))
+                if cluster is not None:
+                    return cluster, "appositive_name", 0.9
         determiners = {t.lower_ for t in mention if t.dep_ in ("det", "poss")}
         if not determiners & {"the", "this", "that", "its", "his", "her", "their"}:
             return None  # "a spokesperson", "sources" — unknown beats a wrong guess
         cluster = self.names.by_role(root.lemma_) or self.names.org_by_head(root.lemma_)
+        if cluster is None:
+            # Several people hold the title: the one mentioned last before this description.
+            holders = self.names.all_by_role(root.lemma_)
+            recent = [m for m in self.names.mentions_before(root.idx, 2500) if m.cluster in holders]
+            cluster = recent[-1].cluster if recent else None
         if cluster is not None:
             return cluster, "description", 0.8
         for antecedent in self.coref.antecedents(root):
             found = self._cluster_at(antecedent)
             if found is not None:
                 return found, "coref", 0.75
+        if root.lower_ in TITLE_WORDS:  # "the mayor said" in a profile of the mayor
+            people = [m for m in self.names.mentions_before(root.idx, 1500)
+                      if m.cluster.kind == "person" and not self._inside_quote(m.start)]
+            subject = self._recent_subject(root, people)
+            if subject is not None:
+                return subject, "description_subject", 0.65
         return None
 
     def _cluster_at(self, token: Token) -> NameCluster | None:
@@ -505,6 +566,18 @@ def _according_source(according: Token) -> Span | None:
     return None
 
 
+def _outermost_cue(cue: Token, belief: bool) -> Token:
+    """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell"."""
+    node = cue
+    for _ in range(6):
+        if node.head is node or node.dep_ not in ("ccomp", "xcomp"):
+            break
+        node = node.head
+        if is_speech_verb(node, include_belief=False) and node.lemma_ != "tell" or node.lemma_ == "say":
+            cue = node
+    return cue
+
+
 def _linked(cue: Token, quote_ids: set[int]) -> bool:
     """True when the parse ties the cue to the quote: the quote in its subtree, or the cue hanging off the quote."""
     if any(t.i in quote_ids for t in cue.subtree):
@@ -528,7 +601,7 @@ def _subject_of(cue: Token) -> Span | None:
                     return _noun_phrase(node.head)
                 return _noun_phrase(child)
         # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
-        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "prep") and node.head is not node:
             node = node.head
             continue
         if node.dep_ == "relcl":

@@ -102,6 +102,9 @@ class NameIndex:
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         raw = []
+        person_surnames = {
+            _POSSESSIVE.sub("", ent[-1].text).lower() for ent in self.doc.ents if ent.label_ in PERSON_LABELS
+        }
         for ent in self.doc.ents:
             if ent.label_ in PERSON_LABELS or ent.label_ == "ORG":
                 words = _name_words(ent)
@@ -112,6 +115,8 @@ class NameIndex:
                 if not name_words or all(w.lower() in TITLE_WORDS for w in name_words):
                     continue
                 kind = "person" if ent.label_ in PERSON_LABELS else "organisation"
+                if kind == "organisation" and len(name_words) == 1 and name_words[0].lower() in person_surnames:
+                    kind = "person"  # "Trump" tagged ORG in one sentence is still the person
                 raw.append((ent.start_char, ent.end_char, kind, name_words, titles))
         # Full names first so that short forms can join them.
         for start, end, kind, words, titles in sorted(raw, key=lambda r: -len(r[3])):
@@ -208,6 +213,10 @@ class NameIndex:
         head = head_noun.lower()
         hits = [c for c in self.clusters if c.role and head in c.role.lower().split()]
         return hits[0] if len(hits) == 1 else None
+
+    def all_by_role(self, head_noun: str) -> list[NameCluster]:
+        head = head_noun.lower()
+        return [c for c in self.clusters if c.role and head in c.role.lower().split()]
 
     def org_by_head(self, head_noun: str) -> NameCluster | None:
         """The one organisation whose name contains this noun ("the ministry" → Foreign Ministry)."""
