@@ -69,7 +69,8 @@ def split_speaker(db: QuoteDB, speaker_id: int, alias: str) -> tuple[int, int]:
     new_id = db.con.execute("SELECT coalesce(max(id), 0) + 1 FROM speakers").fetchone()[0]
     kind = db.con.execute("SELECT kind FROM speakers WHERE id = ?", [speaker_id]).fetchone()
     now = _now()
-    matching = ("speaker_id = ? AND (lower(strip_accents(coalesce(speaker_mention, ''))) LIKE '%' || ? || '%')")
+    matching = ("speaker_id = ? AND trim(regexp_replace(lower(strip_accents(coalesce(speaker_mention, ''))), "
+                "'[^a-z0-9 -]', '', 'g')) = ?")
     moved = db.con.execute(f"SELECT count(*) FROM quotes WHERE {matching}", [speaker_id, key]).fetchone()[0]
     _transaction(db, [
         ("INSERT INTO speakers VALUES (?, ?, ?, ?, NULL, NULL, TRUE, ?)",

@@ -71,6 +71,13 @@ def display_quote(text: str, quote: Quote) -> str:
     return quote.text
 
 
+def quoted_words(text: str, quote: Quote) -> str:
+    """The words inside the marks, which is what reprints share (a mixed quote's clause is paraphrase)."""
+    if quote.kind == "mixed" and quote.fragments:
+        return " ".join(text[s:e] for s, e in quote.fragments)
+    return display_quote(text, quote)
+
+
 @dataclass
 class IngestSummary:
     new: int = 0
@@ -255,7 +262,7 @@ class QuoteDB:
                         "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
                         "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue, "method": q.method,
                         "confidence": float(q.confidence), "paragraph": q.paragraph, "sentence": q.sentence,
-                        "context": q.context, "norm_text": norm_quote(display_quote(doc.text, q)), "cluster_id": None,
+                        "context": q.context, "norm_text": norm_quote(quoted_words(doc.text, q)), "cluster_id": None,
                     })
                     quote_id += 1
                 source_id += 1
@@ -298,11 +305,13 @@ class QuoteDB:
             ], ALIAS_SCHEMA)
 
     def _cluster(self, first_new_id: int) -> None:
-        """Give new quotes a cluster: equal normalised text, or one contained in the other (≥ 4 words)."""
+        """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or
+        the same speaker for a shorter fragment: "highly productive" inside "lengthy and highly productive phone call")."""
         self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _new AS
-            SELECT id, norm_text, source_id, length(norm_text) AS len FROM quotes
-            WHERE id >= ? AND norm_text <> '' AND len(string_split(norm_text, ' ')) >= 4
+            SELECT id, norm_text, source_id, speaker_id, length(norm_text) AS len,
+                   len(string_split(norm_text, ' ')) AS words FROM quotes
+            WHERE id >= ? AND norm_text <> '' AND len(string_split(norm_text, ' ')) >= 2
         """, [first_new_id]).fetchall()
         # Pair each new quote with the older (or other new) quote it equals or is contained in / contains.
         self.con.execute("""
@@ -311,9 +320,11 @@ class QuoteDB:
             FROM _new n JOIN quotes o
               ON o.id <> n.id AND o.source_id <> n.source_id AND o.norm_text <> ''
              AND (o.norm_text = n.norm_text
-                  OR (length(o.norm_text) > n.len AND contains(o.norm_text, n.norm_text))
-                  OR (length(o.norm_text) < n.len AND len(string_split(o.norm_text, ' ')) >= 4
-                      AND contains(n.norm_text, o.norm_text)))
+                  OR (length(o.norm_text) > n.len AND contains(o.norm_text, n.norm_text)
+                      AND (n.words >= 4 OR o.speaker_id = n.speaker_id))
+                  OR (length(o.norm_text) < n.len AND contains(n.norm_text, o.norm_text)
+                      AND (len(string_split(o.norm_text, ' ')) >= 4 OR o.speaker_id = n.speaker_id)
+                      AND len(string_split(o.norm_text, ' ')) >= 2))
         """).fetchall()
         pairs = self.con.execute("SELECT new_id, other_id, cluster_id FROM _pairs ORDER BY new_id").fetchall()
         if not pairs:
@@ -397,7 +408,7 @@ class QuoteDB:
             HAVING bool_or(s.name_key LIKE '%' || $key || '%' OR a.alias_key LIKE '%' || $key || '%'
                            OR list_has_all(string_split(s.name_key, ' '), string_split($key, ' ')))
             ORDER BY exact DESC, quotes DESC
-        """.replace("$key", "?"), [key] * 4)
+        """.replace("$key", "?"), [key] * 5)
 
     def quotes(self, speaker: str | None = None, speaker_id: int | None = None, since: str | None = None,
                until: str | None = None, outlet: str | None = None, kind: str | None = None,

@@ -81,7 +81,8 @@ class _DocExtractor:
         return max(0, bisect_right(self.paragraph_starts, pos) - 1)
 
     def tokens_in(self, start: int, end: int) -> Span | None:
-        return self.doc.char_span(start, end, alignment_mode="expand")
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
 
     # -- pass 1: direct and mixed quotes -------------------------------------------
     def direct_quotes(self) -> list[Quote]:
@@ -142,6 +143,10 @@ class _DocExtractor:
             closed=all(s.closed for s in spans),
         )
         clause = self._mixed_clause(attribution, first, last)
+        if clause is None and n_words < MIN_UNCUED_WORDS and (
+            attribution.subject is None or attribution.strength < 0.9
+        ):
+            return None  # “Shorty”, known as a nickname: a short quote needs somebody who said it
         if clause is not None:
             quote.kind = "mixed"
             quote.start, quote.end = clause
@@ -188,7 +193,7 @@ class _DocExtractor:
         if _is_according(cue):
             subject = _according_source(cue)
             return _Attribution(cue, subject, "according_to", 0.95)
-        subject = _subject_of(cue)
+        subject = _subject_of(cue, lambda i: self.in_quote[i] != -1)
         method = "cue_subject"
         if subject is not None and subject.root.i > cue.i:
             method = "inverted_subject"
@@ -365,7 +370,7 @@ class _DocExtractor:
         lower = root.text.lower()
         if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self._resolve_pronoun(root)
-        if root.pos_ == "NOUN":  # "Lindqvist's deputy, Anna Kowalski": the appositive names the speaker
+        if root.pos_ == "NOUN" and not root.text[:1].isupper():  # "Lindqvist's deputy, Anna Kowalski"
             return self._resolve_description(mention)
         cluster = self.names.cluster_for(mention)
         if cluster is not None and not cluster.ambiguous:
@@ -503,7 +508,8 @@ class _DocExtractor:
     def _nobody_between(self, previous: Quote, quote: Quote) -> bool:
         if self.paragraph_of(quote.start) - self.paragraph_of(previous.end) > 1:
             return False
-        gap_start, gap_end = previous.end, quote.start
+        gap_start = max(previous.end, previous.speaker_end or 0, previous.cue_end or 0)
+        gap_end = quote.start
         for mention in self.names.mentions_between(gap_start, gap_end):
             if mention.cluster.kind == "person" and mention.cluster.name != previous.speaker:
                 if not self._inside_quote(mention.start):
@@ -592,11 +598,11 @@ def _linked(cue: Token, quote_ids: set[int]) -> bool:
     return False
 
 
-def _subject_of(cue: Token) -> Span | None:
+def _subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
     node = cue
     for _ in range(4):
         for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not quoted(child.i):
                 if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                     return _noun_phrase(node.head)
                 return _noun_phrase(child)

@@ -1,0 +1,167 @@
+"""The speaker database on real DuckDB files in temp dirs."""
+
+import json
+
+import polars as pl
+import pytest
+
+from quotes.db import QuoteDB
+from quotes.pipeline import ingest
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_second_ingest_adds_nothing(tmp_path, nlp, seeds_dir):
+    db_path = tmp_path / "q.duckdb"
+    with QuoteDB(db_path) as db:
+        first = ingest(db, [str(seeds_dir)])
+        counts = db.counts()
+        second = ingest(db, [str(seeds_dir)])
+        assert first.new == 5 and second.new == 0 and second.unchanged == 5 and second.quotes == 0
+        after = db.counts()
+    assert {k: v for k, v in after.items() if k != "ingest_runs"} == {k: v for k, v in counts.items() if k != "ingest_runs"}
+
+
+def test_trump_is_one_speaker_across_seed_articles(seeds_db):
+    with QuoteDB(seeds_db, read_only=True) as db:
+        df = db.sql("SELECT speaker_id, count(DISTINCT source_id) AS n FROM quote_sheet "
+                    "WHERE speaker = 'Donald Trump' GROUP BY 1")
+    assert df.height == 1 and df["n"][0] >= 3
+
+
+def test_zelensky_spellings_are_one_speaker(seeds_db):
+    with QuoteDB(seeds_db, read_only=True) as db:
+        found = db.find_speakers("zelensky")
+    assert found.height == 1
+
+
+def test_reprinted_quote_is_one_cluster_over_four_sources(seeds_db):
+    with QuoteDB(seeds_db, read_only=True) as db:
+        df = db.sql("SELECT cluster_id, count(DISTINCT source_id) AS n FROM quote_sheet WHERE cluster_id IN "
+                    "(SELECT cluster_id FROM quote_sheet WHERE quote ILIKE '%lengthy and highly productive phone call%')"
+                    " GROUP BY 1")
+    assert df.height == 1 and df["n"][0] >= 4
+
+
+def test_same_url_with_new_text_replaces_old_rows(tmp_path, nlp):
+    feed = tmp_path / "feed.jsonl"
+    rec = {"id": "a1", "url": "https://example.test/a1", "text": "“We will build it,” said Mayor Jo Lind."}
+    feed.write_text(json.dumps(rec) + "\n")
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        ingest(db, [str(feed)])
+        rec["text"] = "“We will build it next year,” said Mayor Jo Lind."
+        feed.write_text(json.dumps(rec) + "\n")
+        summary = ingest(db, [str(feed)])
+        assert summary.replaced == 1
+        rows = db.sql("SELECT quote FROM quote_sheet")
+        assert rows["quote"].to_list() == ["We will build it next year,"]
+        assert db.counts()["sources"] == 1
+
+
+def test_people_sharing_a_surname_stay_apart_and_surname_alone_joins_when_unambiguous(tmp_path, nlp):
+    a = write(tmp_path, "a.txt", "“Jobs first,” said Maria Chen, the mayor.")
+    b = write(tmp_path, "b.txt", "“Schools first,” said Robert Chen, a teacher.")
+    c = write(tmp_path, "c.txt", "“Parks first,” said Ines Valdez.\n\n“Then roads,” Valdez said.")
+    d = write(tmp_path, "d.txt", "“More parks,” Valdez said.")
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        ingest(db, [str(a), str(b), str(c), str(d)])
+        names = sorted(db.sql("SELECT name FROM speakers")["name"].to_list())
+    assert names == ["Ines Valdez", "Maria Chen", "Robert Chen"]
+
+
+def test_manual_decisions_win_on_later_ingests(tmp_path, nlp):
+    from quotes.curation import merge_speakers, rename_speaker
+
+    a = write(tmp_path, "a.txt", "“We are ready,” said Volodymyr Zelensky.")
+    b = write(tmp_path, "b.txt", "“We are still ready,” said V. Zelenskyj.")
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        ingest(db, [str(a), str(b)])
+        ids = db.sql("SELECT id, name FROM speakers ORDER BY id")
+        if ids.height == 2:
+            merge_speakers(db, ids["id"][1], ids["id"][0])
+        keep = db.sql("SELECT id FROM speakers")["id"][0]
+        rename_speaker(db, keep, "Volodymyr Zelenskyy")
+        c = write(tmp_path, "c.txt", "“Ready again,” said V. Zelenskyj.")
+        ingest(db, [str(c)])
+        speakers = db.sql("SELECT id, name FROM speakers")
+    assert speakers.height == 1 and speakers["name"][0] == "Volodymyr Zelenskyy"
+
+
+def test_split_keeps_names_apart_for_good(tmp_path, nlp):
+    from quotes.curation import split_speaker
+
+    a = write(tmp_path, "a.txt", "“We are ready,” said Anna Berg.\n\n“So are we,” Berg said.")
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        ingest(db, [str(a)])
+        sid = db.sql("SELECT id FROM speakers")["id"][0]
+        new_id, moved = split_speaker(db, sid, "Berg")
+        assert moved == 1
+        ingest(db, [str(write(tmp_path, "b.txt", "“Later,” Berg said."))])
+        owner = db.sql("SELECT speaker_id FROM quotes q JOIN sources s ON s.id = q.source_id "
+                       "WHERE s.path LIKE '%b.txt'")["speaker_id"][0]
+    assert owner != sid
+
+
+def test_polars_and_arrow_api(seeds_db):
+    with QuoteDB(seeds_db, read_only=True) as db:
+        df = db.quotes(speaker="trump", kind="direct")
+        assert isinstance(df, pl.DataFrame) and df.height > 0
+        assert set(df["speaker"].unique().to_list()) == {"Donald Trump"}
+        table = db.arrow("SELECT quote_id FROM quote_sheet")
+        assert table.num_rows == db.counts()["quotes"]
+
+
+def test_verify_passes_on_a_fresh_database(seeds_db):
+    from quotes.curation import verify_database
+
+    with QuoteDB(seeds_db, read_only=True) as db:
+        assert verify_database(db) == []
+
+
+def test_verify_reports_broken_rows(tmp_path, nlp):
+    from quotes.curation import verify_database
+
+    src = write(tmp_path, "a.txt", "“We are ready,” said Anna Berg.")
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        ingest(db, [str(src)])
+        db.con.execute("UPDATE quotes SET start_offset = start_offset + 1")
+        db.con.execute("INSERT INTO quotes (id, source_id, text, quote, kind, start_offset, end_offset, method, "
+                       "confidence) VALUES (999, 999, 'x', 'x', 'direct', 0, 1, 'none', 0)")
+        problems = verify_database(db)
+    assert any("source is missing" in p for p in problems)
+    assert any("no longer match" in p for p in problems)
+
+
+def test_schema_version_and_views_are_in_the_file(seeds_db):
+    import duckdb
+
+    con = duckdb.connect(str(seeds_db), read_only=True)
+    try:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] >= 1
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    finally:
+        con.close()
+    assert {"quote_sheet", "speaker_stats", "cluster_sources"} <= views
+
+
+def test_locked_database_gives_a_clear_error(tmp_path, nlp):
+    import subprocess
+    import sys
+
+    from quotes.db import DatabaseError
+
+    path = tmp_path / "q.duckdb"
+    QuoteDB(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(path)!r}); "
+                               "print('ready', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(DatabaseError, match="locked by another process"):
+            QuoteDB(path)
+    finally:
+        holder.kill()
+        holder.wait()

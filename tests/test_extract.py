@@ -1,0 +1,134 @@
+"""Every construction the engine promises, on sentences written for these tests."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+def one(quotes, kind=None):
+    found = [q for q in quotes if kind is None or q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]
+
+
+def test_split_quote_is_one_record_with_two_segments(extract):
+    text = "Mayor Jane Holt spoke on Monday.\n“We will finish the road,” she said, “and we will do it this year.”"
+    q = one(extract(text), "direct")
+    assert q.speaker == "Jane Holt"
+    assert [text[s:e] for s, e in q.segments] == ["We will finish the road,", "and we will do it this year."]
+
+
+def test_inverted_said_with_appositive_role(extract):
+    q = one(extract("“The talks went well,” said Farhan Haq, a U.N. spokesperson."))
+    assert (q.speaker, q.role, q.method) == ("Farhan Haq", "a U.N. spokesperson", "inverted_subject")
+
+
+def test_title_is_stripped_and_kept_as_role(extract):
+    q = one(extract("Defense Secretary Pete Hegseth said on Friday: “Europe must do more.”"))
+    assert q.speaker == "Pete Hegseth" and q.role == "Defense Secretary"
+
+
+def test_mixed_quote_keeps_the_reported_clause_and_fragments(extract):
+    text = "Senator Maria Lopez said that the plan was “deeply flawed” and would fail."
+    q = one(extract(text))
+    assert q.kind == "mixed" and q.speaker == "Maria Lopez"
+    assert q.text.startswith("that the plan") and [text[s:e] for s, e in q.fragments] == ["deeply flawed"]
+
+
+def test_indirect_speech_with_that(extract):
+    q = one(extract("The engineer Tom Price said that the bridge would reopen in May."), "indirect")
+    assert q.speaker == "Tom Price" and "bridge would reopen" in q.text
+
+
+def test_according_to(extract):
+    q = one(extract("According to Ruth Meyer, the factory will close next year."), "indirect")
+    assert q.speaker == "Ruth Meyer" and q.method == "according_to" and q.text.startswith("the factory")
+
+
+def test_told_reporters_speaker_is_not_the_listener(extract):
+    q = one(extract("Governor Alan Burke told reporters that taxes would not rise."), "indirect")
+    assert q.speaker == "Alan Burke"
+
+
+def test_pronoun_speaker_resolves_to_full_name(extract):
+    text = ("Prime Minister Sofia Berg arrived in Oslo on Monday.\n\n"
+            "“We have a plan for the winter,” she said.")
+    q = one(extract(text), "direct")
+    assert q.speaker == "Sofia Berg" and q.speaker_mention == "she"
+
+
+def test_surname_and_title_forms_become_the_full_name(extract):
+    text = ("Donald Trump held a rally in Ohio.\n\n“We will win,” Mr. Trump said.\n\n"
+            "“It will be easy,” President Trump said.")
+    assert {q.speaker for q in extract(text)} == {"Donald Trump"}
+
+
+def test_description_speaker_resolves_through_the_title(extract):
+    text = ("President Ana Silva met farmers on Tuesday.\n\n"
+            "“Prices must come down,” the president said.")
+    q = one(extract(text), "direct")
+    assert q.speaker == "Ana Silva"
+
+
+def test_colon_introduced_quote(extract):
+    q = one(extract("Dr. Lena Park put it plainly: “We are running out of time.”"))
+    assert q.speaker == "Lena Park" and q.method.startswith("colon")
+
+
+def test_floating_quote_takes_the_previous_speaker(extract):
+    text = ("“The mine will stay open,” said Carl Osei, the union leader.\n\n"
+            "“Nobody is losing a job this year.”")
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["Carl Osei", "Carl Osei"]
+    assert quotes[1].method == "floating"
+
+
+def test_floating_quote_stops_when_someone_else_intervenes(extract):
+    text = ("“The mine will stay open,” said Carl Osei.\n\n"
+            "Company chief Ruth Adams disagreed sharply with him on Tuesday.\n\n"
+            "“Nobody is losing a job this year, and that is a promise.”")
+    assert extract(text)[-1].speaker is None
+
+
+def test_scare_quotes_nicknames_and_titles_are_not_speech(extract):
+    assert extract("The boxer, known as “Shorty” to friends, read “The Old Man and the Sea” twice.") == []
+
+
+def test_unknown_speaker_beats_a_wrong_guess(extract):
+    q = one(extract("“The river is rising fast,” a witness said."))
+    assert q.speaker is None and q.speaker_mention == "a witness"
+
+
+def test_credit_lines_are_never_speakers(extract):
+    quotes = extract("Photo by Jim Wells/Reuters\n\nThe storm hit the coast on Sunday night.")
+    assert all(q.speaker != "Jim Wells" for q in quotes)
+
+
+def test_offsets_point_into_the_text(extract):
+    text = "Minister Ivo Mayer said, “Trains will run on time.” He added that fares would fall."
+    for q in extract(text):
+        assert text[q.start:q.end] == q.text
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+
+
+WORDS = st.sampled_from(["he", "said", "“", "”", '"', "'", "‘", "’", "Trump", "the", "minister", ",", ".",
+                         "\n\n", "according", "to", "that", "we", "will", "win", ":", "—", "Ana", "Silva"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, max_size=40).map(" ".join))
+def test_extractor_never_raises_and_spans_stay_inside(extract, text):
+    for q in extract(text):
+        assert 0 <= q.start <= q.end <= len(text) and text[q.start:q.end] == q.text
+        for s, e in (q.segments or []) + (q.fragments or []):
+            assert q.start <= s <= e <= q.end
+
+
+@pytest.mark.parametrize("coref", ["window", "document", "off"])
+def test_coref_modes_all_work(nlp, coref):
+    from quotes.extract import ExtractOptions, extract_text
+
+    text = "Judge Maya Ortiz opened the hearing.\n\n“Order in the court,” she said."
+    q = one(extract_text(text, nlp, ExtractOptions(coref=coref)), "direct")
+    assert q.speaker == "Maya Ortiz"
