@@ -54,6 +54,13 @@ def guarded(func):
             fail(str(exc))
         except KeyboardInterrupt:
             fail("interrupted; whole batches already written are kept", 130)
+        except typer.Exit:
+            raise
+        except Exception as exc:  # last resort: one line, the details only with QUOTES_DEBUG=1
+            if os.environ.get("QUOTES_DEBUG"):
+                raise
+            fail(f"unexpected {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
+                 "(set QUOTES_DEBUG=1 for the traceback)")
 
     return wrapper
 
@@ -288,7 +295,11 @@ def _closest_names(database: QuoteDB, name: str) -> list[str]:
 
 def _emit_frame(df, format: str, table_columns: list[str]) -> None:
     if format == "csv":
-        sys.stdout.write(df.write_csv())
+        import polars as pl
+
+        nested = [c for c, t in df.schema.items() if isinstance(t, (pl.List, pl.Array, pl.Struct))]
+        flat = df.with_columns([pl.Series(c, [None if v is None else str(v) for v in df[c].to_list()]) for c in nested])
+        sys.stdout.write(flat.write_csv())
     elif format == "json":
         sys.stdout.write(json.dumps(df.to_dicts(), ensure_ascii=False, indent=1, default=str) + "\n")
     elif format == "jsonl":

@@ -21,6 +21,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 DEFAULT_MAX_BYTES = 10_000_000
+MIN_ARTICLE_WORDS = 8  # less than this from an HTML page is navigation, not an article
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -73,7 +74,9 @@ def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else cp1252 / latin-1; raises ValueError on binary data."""
     if not data.strip():
         raise ValueError("empty file")
-    if b"\x00" in data[:8192] or data[:8] == b"\x89PNG\r\n\x1a\n":
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    if head.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8")) or controls > len(head) // 10:
         raise ValueError("binary data, not text")
     try:
         text = data.decode("utf-8-sig")
@@ -145,7 +148,7 @@ def read_html(path: Path, data: bytes) -> SourceDocument | InputProblem:
         return InputProblem(str(path), f"could not parse HTML ({type(exc).__name__})")
     data_dict = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = clean_text(data_dict.get("text") or "")
-    if not text.strip():
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         return InputProblem(str(path), "no article text found in the HTML page")
     return SourceDocument(
         doc_id=str(path), text=text, path=str(path), url=data_dict.get("url"), title=data_dict.get("title"),
