@@ -1,0 +1,80 @@
+"""Throughput benchmark, measured in ONE run so the ratios compare like with like.
+
+    python bench/run.py [--docs N]
+
+Corpus: the first N texts of ../shared/eval/polnear_traindev.jsonl. Prints a table and a final JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear_traindev.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=150)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"{CORPUS}: not found (the benchmark reads ../shared/eval)")
+    from quotes.db import QuoteDB
+    from quotes.extract import ExtractOptions
+    from quotes.models import load_nlp
+    from quotes.pipeline import batched, extract_batches, ingest
+    from quotes.readers import SourceDocument
+
+    texts = []
+    with open(CORPUS, encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= args.docs:
+                break
+    nlp = load_nlp()
+    tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+    results = {}
+
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    results["bare nlp.pipe"] = tokens / (time.perf_counter() - started)
+
+    docs = [SourceDocument(doc_id=str(i), text=t) for i, t in enumerate(texts)]
+    for workers in (1, 2):
+        for mode in ("window", "document"):
+            if mode == "document" and workers == 2:
+                continue
+            started = time.perf_counter()
+            for _ in extract_batches(batched(docs, 32), ExtractOptions(coref=mode), workers):
+                pass
+            results[f"extract ({mode} coref, {workers} worker{'s' if workers > 1 else ''})"] = (
+                tokens / (time.perf_counter() - started))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "feed.jsonl"
+        feed.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
+        for workers in (1, 2):
+            with QuoteDB(Path(tmp) / f"b{workers}.duckdb") as db:
+                started = time.perf_counter()
+                ingest(db, [str(feed)], workers=workers)
+                results[f"ingest ({workers} worker{'s' if workers > 1 else ''})"] = tokens / (time.perf_counter() - started)
+
+    bare = results["bare nlp.pipe"]
+    print(f"{args.docs} documents, {tokens:,} tokens")
+    print(f"{'step':45s} {'tokens/s':>10s} {'× bare parse':>13s}")
+    for name, rate in results.items():
+        print(f"{name:45s} {rate:10.0f} {rate / bare:13.2f}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS (main process): {peak_mb:.0f} MB")
+    print(json.dumps({"docs": args.docs, "tokens": tokens, "tokens_per_s": {k: round(v) for k, v in results.items()},
+                      "ratio_to_bare": {k: round(v / bare, 3) for k, v in results.items()}, "peak_rss_mb": round(peak_mb)}))
+
+
+if __name__ == "__main__":
+    main()
