@@ -166,7 +166,7 @@ def eval(
         table = Table(title=f"{gold.name}: {report.documents} documents, {report.failures} failures, "
                             f"{report.seconds:.1f}s")
         for name in ("kinds", "match", "P", "R", "F1", "speaker acc", "attribution F1", "gold", "pred"):
-            table.add_column(name, justify="right" if name not in ("kinds", "match") else "left")
+            table.add_column(name, justify="right" if name not in ("kinds", "match") else "left", no_wrap=True)
         for group, by in data["scores"].items():
             for crit, s in by.items():
                 acc = "—" if s["speaker_accuracy"] is None else f"{s['speaker_accuracy']:.3f}"

@@ -90,7 +90,7 @@ def test_export_sheets_read_back(seeds_db, tmp_path, ext):
 def test_html_sheet_renders_in_chromium(seeds_db, tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
-        pytest.skip("chromium is not installed (make test installs it where apt-get works)")
+        pytest.skip("chromium is not installed (apt-get install chromium to run this check)")
     sheet = tmp_path / "sheet.html"
     assert run("export", sheet, "--speaker", "Donald Trump", "--db", seeds_db).exit_code == 0
     dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
