@@ -28,7 +28,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 speakers_app = typer.Typer(add_completion=False, invoke_without_command=True,
                            help="List speakers, or merge / rename / split them by hand.")
 app.add_typer(speakers_app, name="speakers")
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 150)
 err = Console(stderr=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database file (default: $QUOTES_DB or data/quotes.duckdb).")]
