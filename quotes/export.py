@@ -78,7 +78,7 @@ def _sheet_name(name: str, index: int) -> str:
 
 
 def _markdown(df, path, carried, _per) -> None:
-    lines = [f"# Quote sheet", "", f"{df.height} quotes, generated {datetime.now():%Y-%m-%d %H:%M}", ""]
+    lines = ["# Quote sheet", "", f"{df.height} quotes, generated {datetime.now():%Y-%m-%d %H:%M}", ""]
     for (speaker,), part in df.group_by(["speaker"], maintain_order=True):
         role = next((r for r in part["role"].to_list() if r), None) if "role" in part.columns else None
         lines += [f"## {speaker or 'Unknown speaker'}" + (f" — {role}" if role else ""), ""]

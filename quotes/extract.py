@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.coref import CorefResolver
-from quotes.cues import NAMING_VERBS, NON_SPEAKER_PRONOUNS, SPEECH_NOUNS, is_speech_verb, speech_strength
+from quotes.cues import NAMING_VERBS, NON_SPEAKER_PRONOUNS, is_speech_verb, speech_strength
 from quotes.marks import QuoteSpan, find_quote_spans
 from quotes.names import TITLE_WORDS, NameCluster, NameIndex, split_title
 from quotes.records import Quote
@@ -700,5 +700,3 @@ def extract_text(text: str, nlp=None, options: ExtractOptions | None = None) -> 
 
     return extract_quotes(parse_text(nlp or load_nlp(), text), options)
 
-
-_ = SPEECH_NOUNS  # kept for cue phrases such as "in a statement" (see cues.py)

@@ -152,8 +152,6 @@ class NameIndex:
             if kind == "person" and cluster.kind == "person":
                 if key[-1] == ckey[-1] and (len(key) == 1 or key[0] == ckey[0]):
                     candidates.append(cluster)
-                elif len(key) == 1 and len(ckey) > 1 and key[0] == ckey[0] and False:
-                    candidates.append(cluster)  # first names alone are too ambiguous in news
             elif kind == cluster.kind == "organisation" and _org_short_form(key, ckey):
                 candidates.append(cluster)
         if len(candidates) == 1:

@@ -63,13 +63,3 @@ def parse_texts(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc
 def parse_text(nlp, text: str) -> Doc:
     return next(parse_texts(nlp, [text]))
 
-
-def paragraph_index(text: str) -> list[int]:
-    """Start offsets of each non-empty line, for bisecting an offset to its paragraph number."""
-    starts = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            starts.append(pos)
-        pos += len(line)
-    return starts or [0]
