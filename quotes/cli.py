@@ -266,7 +266,7 @@ def search(
             raise typer.Exit(1)
         exact = candidates.filter(candidates["exact"])
         chosen = exact if exact.height == 1 else candidates
-        if chosen.height > 1 and not _one_person(chosen):
+        if chosen.height > 1:
             err.print(f"{name!r} matches {chosen.height} speakers; be more specific:", markup=False, highlight=False)
             for row in chosen.head(20).iter_rows(named=True):
                 err.print(f"  {row['name']} ({row['quotes']} quotes)", markup=False, highlight=False)
@@ -280,10 +280,6 @@ def search(
         err.print("no quotes match", markup=False)
         raise typer.Exit(1)
     _emit_frame(df, format, ["speaker", "outlet", "published_at", "title", "quote", "kind", "confidence"])
-
-
-def _one_person(candidates) -> bool:
-    return candidates.height == 1
 
 
 def _closest_names(database: QuoteDB, name: str) -> list[str]:

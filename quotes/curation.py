@@ -8,15 +8,11 @@ person's decision wins over the automatic rules from then on.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from pathlib import Path
 
 from quotes.db import QuoteDB
+from quotes.db import utcnow as _now
 from quotes.names import normalise_name
-
-
-def _now():
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def _transaction(db: QuoteDB, statements: list[tuple[str, list]]) -> None:

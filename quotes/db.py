@@ -94,6 +94,11 @@ class IngestSummary:
                 f"documents; {self.quotes} quotes, {self.speakers} new speakers")
 
 
+def utcnow() -> datetime:
+    """Naive UTC, as stored in TIMESTAMP columns."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
 def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
     """Open the file; a lock held by another process becomes one clear error (after waiting, if asked)."""
     path = str(path)
@@ -190,25 +195,22 @@ class QuoteDB:
     def _next_id(self, table: str) -> int:
         return self.con.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
 
-    def classify(self, docs: list[SourceDocument]) -> tuple[list[SourceDocument], set[str], dict[str, list[int]]]:
-        """Split a batch into documents to parse and unchanged ones; note which old sources each replaces."""
-        hashes = list({d.content_hash for d in docs})
-        known = set()
-        if hashes:
-            known = {r[0] for r in self.con.execute(
-                "SELECT content_hash FROM sources WHERE content_hash IN (SELECT unnest(?))", [hashes]).fetchall()}
-        todo, unchanged, replaces, seen = [], set(), {}, set()
-        for doc in docs:
-            if doc.content_hash in known or doc.content_hash in seen:
-                unchanged.add(doc.content_hash)
-                continue
-            seen.add(doc.content_hash)
-            todo.append(doc)
-            if doc.url:
-                old = [r[0] for r in self.con.execute("SELECT id FROM sources WHERE url = ?", [doc.url]).fetchall()]
-                if old:
-                    replaces[doc.content_hash] = old
-        return todo, unchanged, replaces
+    def classify(self, docs: list[SourceDocument]) -> tuple[list[SourceDocument], dict[str, list[int]]]:
+        """The documents not stored yet, and for each one whose URL is stored, the old sources it replaces."""
+        if not docs:
+            return [], {}
+        known = {r[0] for r in self.con.execute(
+            "SELECT content_hash FROM sources WHERE content_hash IN (SELECT unnest(?))",
+            [[d.content_hash for d in docs]]).fetchall()}
+        todo = [d for d in docs if d.content_hash not in known]
+        by_url: dict[str, list[int]] = {}
+        urls = [d.url for d in todo if d.url]
+        if urls:
+            for url, source_id in self.con.execute(
+                "SELECT url, id FROM sources WHERE url IN (SELECT unnest(?))", [urls]).fetchall():
+                by_url.setdefault(url, []).append(source_id)
+        replaces = {d.content_hash: by_url[d.url] for d in todo if d.url in by_url}
+        return todo, replaces
 
     def load_registry(self) -> SpeakerRegistry:
         entries = {
@@ -231,20 +233,25 @@ class QuoteDB:
 
     def write_batch(
         self, items: list[tuple[SourceDocument, list[Quote]]], replaces: dict[str, list[int]], run_id: int | None,
+        registry: SpeakerRegistry | None = None,
     ) -> tuple[int, int, int]:
-        """Store whole documents with their quotes in ONE transaction; returns (documents, quotes, new speakers)."""
+        """Store whole documents with their quotes in ONE transaction; returns (documents, quotes, new speakers).
+
+        Pass the same ``registry`` for every batch of one ingest so the speakers are read once; after a
+        failed batch it no longer matches the database and must be loaded again.
+        """
         if not items:
             return 0, 0, 0
         self.con.execute("BEGIN TRANSACTION").fetchall()
         try:
-            registry = self.load_registry()
+            registry = registry or self.load_registry()
             stale = [sid for doc, _ in items for sid in replaces.get(doc.content_hash, [])]
             if stale:
                 self.con.execute("DELETE FROM quotes WHERE source_id IN (SELECT unnest(?))", [stale]).fetchall()
                 self.con.execute("DELETE FROM sources WHERE id IN (SELECT unnest(?))", [stale]).fetchall()
             source_id = self._next_id("sources")
             quote_id = self._next_id("quotes")
-            now = datetime.now(timezone.utc).replace(tzinfo=None)
+            now = utcnow()
             source_rows, quote_rows = [], []
             for doc, quotes in items:
                 source_rows.append({
@@ -266,7 +273,7 @@ class QuoteDB:
                     })
                     quote_id += 1
                 source_id += 1
-            self._write_speakers(registry)
+            new_speakers = self._write_speakers(registry)
             self._append("sources", source_rows, SOURCE_SCHEMA)
             if quote_rows:
                 self._append("quotes", quote_rows, QUOTE_SCHEMA)
@@ -275,7 +282,7 @@ class QuoteDB:
         except BaseException:
             self.con.execute("ROLLBACK").fetchall()
             raise
-        return len(source_rows), len(quote_rows), len(registry.created)
+        return len(source_rows), len(quote_rows), new_speakers
 
     def _append(self, table: str, rows: list[dict], schema: pa.Schema) -> None:
         arrow = pa.Table.from_pylist(rows, schema=schema)
@@ -286,8 +293,9 @@ class QuoteDB:
         finally:
             self.con.unregister("_batch")
 
-    def _write_speakers(self, registry: SpeakerRegistry) -> None:
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+    def _write_speakers(self, registry: SpeakerRegistry) -> int:
+        """Write what the registry learnt in this batch and start it afresh; returns the new speaker count."""
+        now = utcnow()
         if registry.created:
             self._append("speakers", [
                 {"id": e.id, "name": e.name, "name_key": normalise_name(e.name), "kind": e.kind, "role": e.role,
@@ -303,6 +311,9 @@ class QuoteDB:
                 {"alias": a, "alias_key": k, "speaker_id": i, "origin": "automatic", "created_at": now}
                 for a, k, i in registry.new_aliases
             ], ALIAS_SCHEMA)
+        count = len(registry.created)
+        registry.start_batch()
+        return count
 
     def _cluster(self, first_new_id: int) -> None:
         """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or

@@ -37,7 +37,6 @@ class Unit:
     speaker_start: int | None
     speaker_end: int | None
     speaker_is_mention: bool = True
-    quote_index: int = 0
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -51,7 +50,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def gold_units(doc: dict) -> list[Unit]:
     units = []
     text = doc["text"]
-    for n, q in enumerate(doc.get("quotes", [])):
+    for q in doc.get("quotes", []):
         kind = q.get("kind") or "indirect"
         pieces = q.get("segments") or [[q.get("core_start", q["start"]), q.get("core_end", q["end"])]]
         if len(pieces) == 1:
@@ -60,18 +59,18 @@ def gold_units(doc: dict) -> list[Unit]:
             s, e = trim(text, s, e)
             if e > s:
                 units.append(Unit(s, e, kind, q.get("speaker"), q.get("speaker_start"), q.get("speaker_end"),
-                                  q.get("speaker_is_mention", q.get("speaker_start") is not None), n))
+                                  q.get("speaker_is_mention", q.get("speaker_start") is not None)))
     return units
 
 
 def predicted_units(text: str, quotes: list[Quote]) -> list[Unit]:
     units = []
-    for n, q in enumerate(quotes):
+    for q in quotes:
         pieces = q.segments if (q.kind == "direct" and q.segments) else [[q.start, q.end]]
         for s, e in pieces:
             s, e = trim(text, s, e)
             if e > s:
-                units.append(Unit(s, e, q.kind, q.speaker, q.speaker_start, q.speaker_end, True, n))
+                units.append(Unit(s, e, q.kind, q.speaker, q.speaker_start, q.speaker_end))
     return units
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.coref import CorefResolver
 from quotes.cues import NAMING_VERBS, NON_SPEAKER_PRONOUNS, is_speech_verb, speech_strength
-from quotes.marks import QuoteSpan, find_quote_spans
+from quotes.marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from quotes.names import TITLE_WORDS, NameCluster, NameIndex, split_title
 from quotes.records import Quote
 
@@ -36,6 +36,9 @@ NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod",
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 MIN_UNCUED_WORDS = 4
+# How much each attribution rule is trusted before pronoun resolution and cue strength are applied.
+METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
+                     "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85}
 
 
 @dataclass
@@ -61,7 +64,9 @@ class _DocExtractor:
         self.options = options
         self.names = NameIndex(doc)
         self.coref = CorefResolver(doc, options.coref)
-        self.paragraph_starts = _paragraph_starts(self.text)
+        self.paragraph_starts = [s for s, e in paragraph_bounds(self.text) if self.text[s:e].strip()] or [0]
+        self.sentence_starts = [s.start for s in doc.sents]
+        self.token_starts = [t.idx for t in doc]
         self.spans = [s for s in find_quote_spans(self.text) if s.end > s.start]
         self.in_quote = self._mark_quoted_tokens()
         self.used_cues: set[int] = set()
@@ -69,10 +74,9 @@ class _DocExtractor:
     # -- setup -----------------------------------------------------------------
     def _mark_quoted_tokens(self) -> list[int]:
         marks = [-1] * len(self.doc)
-        starts = [t.idx for t in self.doc]
         for n, span in enumerate(self.spans):
-            lo = bisect_right(starts, span.outer_start - 1)
-            hi = bisect_right(starts, span.outer_end - 1)
+            lo = bisect_right(self.token_starts, span.outer_start - 1)
+            hi = bisect_right(self.token_starts, span.outer_end - 1)
             for i in range(lo, hi):
                 marks[i] = n
         return marks
@@ -185,7 +189,7 @@ class _DocExtractor:
                     best = (score, token)
         if best is None:
             return None
-        cue = _outermost_cue(best[1], self.options.belief)
+        cue = _outermost_cue(best[1])
         return self._attribution_for_cue(cue)
 
     def _attribution_for_cue(self, cue: Token) -> _Attribution:
@@ -292,8 +296,7 @@ class _DocExtractor:
     def _reported_clause(self, cue: Token) -> tuple[int, int] | None:
         for child in cue.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in ("say", "tell")):
-                tokens = [t for t in child.subtree if self.in_quote[t.i] == -1 or True]
-                lo, hi = tokens[0].i, tokens[-1].i
+                lo, hi = child.left_edge.i, child.right_edge.i
                 if lo <= cue.i <= hi:
                     continue
                 return self._char_range(lo, hi)
@@ -348,8 +351,7 @@ class _DocExtractor:
         quote.speaker_mention = subject.text
         quote.role = attribution.role
         resolved = self._resolve(subject)
-        base = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
-                "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85}.get(attribution.method, 0.8)
+        base = METHOD_CONFIDENCE.get(attribution.method, 0.8)
         strength = attribution.strength if cue is not None and not _is_according(cue) else 1.0
         if resolved is None:
             quote.confidence = round(0.5 * strength, 3)
@@ -399,9 +401,8 @@ class _DocExtractor:
         # knows subjects even where coreferee links the pronoun to an object ("echoed his secretary").
         subject = self._recent_subject(pronoun, candidates)
         if subject is not None:
-            agree = from_coref is None or from_coref is subject
-            return subject, "subject_rule" if from_coref is None else ("coref" if agree else "subject_rule"), (
-                0.9 if agree and from_coref is not None else 0.75)
+            agree = from_coref is subject
+            return subject, "coref" if agree else "subject_rule", 0.9 if agree else 0.75
         if from_coref is not None:
             return from_coref, "coref", 0.75
         if not candidates:
@@ -481,8 +482,8 @@ class _DocExtractor:
         return None
 
     def _inside_quote(self, pos: int) -> bool:
-        tokens = self.tokens_in(pos, pos + 1)
-        return tokens is not None and self.in_quote[tokens.start] != -1
+        i = bisect_right(self.token_starts, pos) - 1
+        return 0 <= i < len(self.in_quote) and self.in_quote[i] != -1
 
     # -- floating quotes ---------------------------------------------------------------
     def inherit_floating(self, quotes: list[Quote]) -> None:
@@ -527,7 +528,7 @@ class _DocExtractor:
         span = self.tokens_in(quote.start, min(quote.end, quote.start + 1))
         if span is not None:
             sent = span[0].sent
-            quote.sentence = _sentence_index(self.doc, sent.start)
+            quote.sentence = bisect_right(self.sentence_starts, sent.start) - 1
             lo = min(sent.start_char, quote.start)
             end_span = self.tokens_in(max(quote.start, quote.end - 1), quote.end)
             hi = max(end_span[-1].sent.end_char if end_span is not None else sent.end_char, quote.end)
@@ -546,18 +547,6 @@ class _DocExtractor:
 
 
 # -- parse helpers (pure functions over tokens) ---------------------------------------------
-def _paragraph_starts(text: str) -> list[int]:
-    starts, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            starts.append(pos)
-        pos += len(line)
-    return starts or [0]
-
-
-def _sentence_index(doc: Doc, token_i: int) -> int:
-    return sum(1 for s in doc.sents if s.start < token_i)
-
 
 def _is_according(token: Token) -> bool:
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
@@ -572,14 +561,14 @@ def _according_source(according: Token) -> Span | None:
     return None
 
 
-def _outermost_cue(cue: Token, belief: bool) -> Token:
+def _outermost_cue(cue: Token) -> Token:
     """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell"."""
     node = cue
     for _ in range(6):
         if node.head is node or node.dep_ not in ("ccomp", "xcomp"):
             break
         node = node.head
-        if is_speech_verb(node, include_belief=False) and node.lemma_ != "tell" or node.lemma_ == "say":
+        if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
             cue = node
     return cue
 
@@ -622,7 +611,8 @@ def _noun_phrase(head: Token) -> Span:
     if head.ent_type_ and head.ent_iob_ != "O":
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
-                lo = min(ent.start, *(t.i for t in head.children if t.dep_ in ("det", "compound", "amod", "poss") and t.i < head.i), ent.start)
+                modifiers = [t.i for t in head.children if t.dep_ in ("det", "compound", "amod", "poss") and t.i < head.i]
+                lo = min([ent.start, *modifiers])
                 return doc[lo : ent.end]
     keep = [head.i]
     for child in head.children:

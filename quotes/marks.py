@@ -93,7 +93,8 @@ def _single_role(text: str, i: int) -> str | None:
     return None
 
 
-def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line without its line break; a line is a paragraph in scraped news."""
     bounds = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -129,7 +130,7 @@ class _Open:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All outermost quoted spans of ``text`` in order; never raises."""
     spans: list[QuoteSpan] = []
-    paragraphs = _paragraph_bounds(text)
+    paragraphs = paragraph_bounds(text)
     carried: _Open | None = None  # a double quote re-opened at the next paragraph
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         first = _first_char_index(text, p_start, p_end)
@@ -175,10 +176,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if outer.style == "double" and _next_paragraph_reopens(text, paragraphs, p_index):
                 outer.pieces[-1] = (outer.pieces[-1][0], p_end)
                 carried = outer
-            elif outer.style == "double" or _looks_like_single_quote_run(text, outer, p_end):
-                _close_unclosed(text, stack, p_end, spans, at_paragraph_end=True)
+            elif outer.style == "double" or _starts_like_a_quotation(text, outer):
+                _close_unclosed(text, stack, p_end, spans)
     if carried is not None:
-        _close_unclosed(text, [carried], len(text.rstrip()), spans, at_paragraph_end=True)
+        _close_unclosed(text, [carried], len(text.rstrip()), spans)
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -192,7 +193,7 @@ def _next_paragraph_reopens(text: str, paragraphs: list[tuple[int, int]], index:
     return False
 
 
-def _looks_like_single_quote_run(text: str, opened: _Open, end: int) -> bool:
+def _starts_like_a_quotation(text: str, opened: _Open) -> bool:
     # An unmatched single opening mark is usually an elision (‘til, ‘em): only
     # recover it when it starts the paragraph, as a quotation would.
     return text[: opened.open_at].rstrip(" \t").endswith(("\n", ":")) or opened.open_at == 0
@@ -200,20 +201,16 @@ def _looks_like_single_quote_run(text: str, opened: _Open, end: int) -> bool:
 
 def _close(text: str, stack: list[_Open], index: int, close_at: int, spans: list[QuoteSpan]) -> None:
     opened = stack[index]
-    inner = stack[index + 1 :]
-    del stack[index:]
+    del stack[index:]  # marks still open inside it were never closed: drop them
     start, _ = opened.pieces[-1]
     opened.pieces[-1] = (start, close_at)
     if stack:  # nested inside another quote: remember it on the outer one
         stack[-1].nested.append((opened.content_start, close_at))
         return
-    del inner
     _emit(text, opened, close_at, True, spans)
 
 
-def _close_unclosed(
-    text: str, stack: list[_Open], end: int, spans: list[QuoteSpan], at_paragraph_end: bool = False
-) -> None:
+def _close_unclosed(text: str, stack: list[_Open], end: int, spans: list[QuoteSpan]) -> None:
     opened = stack[0]
     stack.clear()
     start, _ = opened.pieces[-1]

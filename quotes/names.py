@@ -142,7 +142,8 @@ class NameIndex:
         if role_words and (cluster.role is None or len(role_words) > len(cluster.role.split())):
             cluster.role = " ".join(role_words)
 
-    def _match(self, words: list[str], kind: str) -> NameCluster | None:
+    def _match(self, words: list[str], kind: str, building: bool = True) -> NameCluster | None:
+        """The one cluster these name words belong to; while building, a tie marks the candidates ambiguous."""
         key = [normalise_name(w) for w in words]
         candidates = []
         for cluster in self.clusters:
@@ -156,8 +157,9 @@ class NameIndex:
                 candidates.append(cluster)
         if len(candidates) == 1:
             return candidates[0]
-        for cluster in candidates:
-            cluster.ambiguous = True
+        if building:
+            for cluster in candidates:
+                cluster.ambiguous = True
         return None
 
     def _add_surname_mentions(self) -> None:
@@ -181,7 +183,7 @@ class NameIndex:
     # -- lookup -------------------------------------------------------------
     def cluster_for(self, span: Span) -> NameCluster | None:
         """The cluster a speaker span names, by entity mentions inside it or by its name words."""
-        inside = [m for m in self.mentions_between(span.start_char, span.end_char)]
+        inside = self.mentions_between(span.start_char, span.end_char)
         if inside:
             return max(inside, key=lambda m: m.end - m.start).cluster
         words = [t.text for t in span if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start)]
@@ -190,7 +192,8 @@ class NameIndex:
         _, name_words = split_title([_POSSESSIVE.sub("", w) for w in words])
         if not name_words:
             return None
-        return self._match(name_words, "person") or self._match(name_words, "organisation")
+        return self._match(name_words, "person", building=False) or self._match(
+            name_words, "organisation", building=False)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         lo = bisect_right(self._starts, start - 1)
@@ -204,12 +207,11 @@ class NameIndex:
 
     def mentions_before(self, pos: int, window_chars: int = 1200) -> list[Mention]:
         """Name mentions that end before ``pos``, nearest last."""
-        return [m for m in self.mentions_between(max(0, pos - window_chars), pos)]
+        return self.mentions_between(max(0, pos - window_chars), pos)
 
     def by_role(self, head_noun: str) -> NameCluster | None:
         """The one person whose title contains this noun ("the president" → President Trump)."""
-        head = head_noun.lower()
-        hits = [c for c in self.clusters if c.role and head in c.role.lower().split()]
+        hits = self.all_by_role(head_noun)
         return hits[0] if len(hits) == 1 else None
 
     def all_by_role(self, head_noun: str) -> list[NameCluster]:
@@ -224,8 +226,7 @@ class NameIndex:
 
 
 def _name_words(span: Span) -> list[str]:
-    words = [t.text for t in span if not t.is_punct or t.text == "."]
-    words = [w for w in words if w not in (".",)]
+    words = [t.text for t in span if not t.is_punct]
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     if words and words[0].lower() == "the":

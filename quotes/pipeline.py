@@ -95,13 +95,14 @@ def ingest(
                 yield item
 
     def todo_batches() -> Iterator[list[SourceDocument]]:
-        session_hashes: set[str] = set()
+        seen: set[str] = set()  # documents of this run still in flight are not in the database yet
         for batch in batched(documents(), batch_size):
-            fresh = [d for d in batch if d.content_hash not in session_hashes]
-            summary.unchanged += len(batch) - len(fresh)
-            batch = fresh
-            todo, unchanged, replaces = db.classify(batch)
-            session_hashes.update(d.content_hash for d in batch)
+            fresh = []
+            for doc in batch:
+                if doc.content_hash not in seen:
+                    seen.add(doc.content_hash)
+                    fresh.append(doc)
+            todo, replaces = db.classify(fresh)
             summary.unchanged += len(batch) - len(todo)
             _replaces.update(replaces)
             if on_progress:
@@ -110,9 +111,10 @@ def ingest(
                 yield todo
 
     _replaces: dict[str, list[int]] = {}
+    registry = db.load_registry()  # read once; each batch adds to it
     for items in extract_batches(todo_batches(), options, workers):
         replaces = {d.content_hash: _replaces.pop(d.content_hash) for d, _ in items if d.content_hash in _replaces}
-        n_docs, n_quotes, n_speakers = db.write_batch(items, replaces, run_id)
+        n_docs, n_quotes, n_speakers = db.write_batch(items, replaces, run_id, registry)
         summary.replaced += len(replaces)
         summary.new += n_docs - len(replaces)
         summary.quotes += n_quotes

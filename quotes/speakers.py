@@ -57,6 +57,10 @@ class SpeakerRegistry:
         for entry in entries:
             self._index(entry)
         self.next_id = max(self.entries, default=0) + 1
+        self.start_batch()
+
+    def start_batch(self) -> None:
+        """Forget what was already written: created, changed and new aliases are per batch."""
         self.created: list[SpeakerEntry] = []
         self.changed: set[int] = set()
         self.new_aliases: list[tuple[str, str, int]] = []
