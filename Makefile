@@ -9,7 +9,7 @@ QUOTES_WHEELHOUSE ?= $(if $(wildcard ../shared/wheels),../shared/wheels,)
 DB     ?= data/quotes.duckdb
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup models demo test eval bench lint clean
+.PHONY: setup models browser demo test eval bench lint clean
 
 setup: $(STAMP) models
 
@@ -29,13 +29,21 @@ models: $(STAMP)
 	  echo "coreferee model: installed from $(QUOTES_WHEELHOUSE)" ) || \
 	$(BIN)/python -m coreferee install en
 
+# Headless Chromium for the test that renders the HTML quote sheet. Best effort: Debian's package as
+# root; elsewhere the test skips and says so.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	( [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && \
+	  echo "chromium: installed" ) || echo "chromium: not installed; the HTML rendering test will skip"
+
 demo: setup
 	rm -f $(DB) $(DB).wal
 	$(BIN)/quotes ingest data/samples --db $(DB)
 	$(BIN)/quotes speakers --db $(DB) --top 15
 	$(BIN)/quotes search "Marta Okafor" --db $(DB) --limit 5
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 eval: setup

@@ -515,23 +515,12 @@ def export(
         else:
             df = database.quotes(speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
                                  contains=contains, source=source, min_confidence=min_confidence, limit=limit)
-        carried = _also_carried(database, df)
+        carried = database.carriers(df["cluster_id"].to_list()) if "cluster_id" in df.columns else {}
     if df.height == 0:
         err.print("no quotes match; nothing written", markup=False)
         raise typer.Exit(1)
     write_sheet(df, output, fmt, carried, per_speaker)
     out.print(f"wrote {df.height} quotes to {output}", markup=False)
-
-
-def _also_carried(database: QuoteDB, df) -> dict[int, list[str]]:
-    if "cluster_id" not in df.columns:
-        return {}
-    ids = [i for i in df["cluster_id"].unique().to_list() if i is not None]
-    if not ids:
-        return {}
-    rows = database.sql("SELECT cluster_id, carried_by FROM cluster_sources WHERE cluster_id IN (SELECT unnest(?)) "
-                        "AND sources > 1", [ids])
-    return {r["cluster_id"]: [x for x in r["carried_by"] if x] for r in rows.iter_rows(named=True)}
 
 
 @app.command("export-db")

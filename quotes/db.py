@@ -434,6 +434,20 @@ class QuoteDB:
             query += f" LIMIT {int(limit)}"
         return self.sql(query, params)
 
+    def carriers(self, cluster_ids: list[int | None]) -> dict[int, list[tuple[int, str]]]:
+        """For each cluster, the (source id, outlet or title) of every source that carried it, earliest first."""
+        ids = sorted({i for i in cluster_ids if i is not None})
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT DISTINCT q.cluster_id, s.id, coalesce(s.outlet, s.title, s.path, 'source ' || s.id), "
+            "coalesce(s.published_at, s.ingested_at) AS seen FROM quotes q JOIN sources s ON s.id = q.source_id "
+            "WHERE q.cluster_id IN (SELECT unnest(?)) ORDER BY seen, s.id", [ids]).fetchall()
+        out: dict[int, list[tuple[int, str]]] = {}
+        for cluster_id, source_id, label, _ in rows:
+            out.setdefault(cluster_id, []).append((source_id, label))
+        return out
+
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("sources", "quotes", "speakers", "speaker_aliases", "quote_clusters", "ingest_runs")}

@@ -22,13 +22,19 @@ def format_for(path: Path, explicit: str | None) -> str:
     return fmt
 
 
-def write_sheet(df: pl.DataFrame, path: Path, fmt: str, also_carried: dict[int, list[str]] | None = None,
-                per_speaker_sheets: bool = False) -> None:
+def write_sheet(df: pl.DataFrame, path: Path, fmt: str,
+                also_carried: dict[int, list[tuple[int, str]]] | None = None, per_speaker_sheets: bool = False) -> None:
+    """Write ``df`` (rows of quote_sheet); ``also_carried`` is ``QuoteDB.carriers`` for its clusters."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     {"md": _markdown, "html": _html, "xlsx": _xlsx, "csv": _csv, "json": _json, "parquet": _parquet}[fmt](
         df, tmp, also_carried or {}, per_speaker_sheets)
     tmp.replace(path)  # a half-written sheet never replaces a good one
+
+
+def _also_carried_by(carried: dict, row: dict) -> list[str]:
+    """The other sources that carried this row's quote (never the row's own source)."""
+    return [label for source_id, label in carried.get(row.get("cluster_id"), []) if source_id != row.get("source_id")]
 
 
 def _cols(df: pl.DataFrame) -> pl.DataFrame:
@@ -88,7 +94,7 @@ def _markdown(df, path, carried, _per) -> None:
             lines.append(f"- “{text}” ({row['kind']}, confidence {row['confidence']:.2f})" + (f" — {where}" if where else ""))
             if row.get("url"):
                 lines.append(f"  <{row['url']}>")
-            others = carried.get(row.get("cluster_id"))
+            others = _also_carried_by(carried, row)
             if others:
                 lines.append(f"  Also carried by: {', '.join(others)}")
         lines.append("")
@@ -124,7 +130,7 @@ def _html(df, path, carried, _per) -> None:
                            f" · {row['confidence']:.2f}</span></blockquote>")
                 if row.get("context"):
                     out.append(f"<div class='context'>{esc(row['context'])}</div>")
-                others = carried.get(row.get("cluster_id"))
+                others = _also_carried_by(carried, row)
                 if others:
                     out.append(f"<div class='meta'>Also carried by: {esc(', '.join(others))}</div>")
         out.append("</section>")

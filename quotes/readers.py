@@ -131,8 +131,24 @@ def read_text(path: Path, data: bytes) -> SourceDocument | InputProblem:
         return InputProblem(str(path), str(exc))
     if not text.strip():
         return InputProblem(str(path), "no text (only white space or control characters)")
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return SourceDocument(doc_id=str(path), text=text, path=str(path), title=title[:300] if title else None)
+    return SourceDocument(doc_id=str(path), text=text, path=str(path), title=guess_title(text))
+
+
+def guess_title(text: str) -> str | None:
+    """A plain-text scrape has no title field: take the first line that reads like a headline.
+
+    Navigation crumbs ("• Posts"), section labels ("What We're Watching" is kept only when nothing
+    better follows) and bylines ("By …") are passed over.
+    """
+    fallback = None
+    for line in text.splitlines()[:40]:
+        line = line.strip().lstrip("•·*-– ").strip()
+        if not line or line.lower().startswith("by ") or len(line) > 200:
+            continue
+        if len(line.split()) >= 4:
+            return line
+        fallback = fallback or line
+    return fallback
 
 
 def read_html(path: Path, data: bytes) -> SourceDocument | InputProblem:

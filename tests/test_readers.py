@@ -1,0 +1,26 @@
+"""Readers: titles from plain-text scrapes, HTML metadata, JSONL fields."""
+
+import json
+
+from quotes.readers import InputProblem, guess_title, read_documents
+
+
+def test_title_skips_navigation_and_bylines():
+    text = "• Home\n  • Posts\n\nBy Jo Smith and Al Roe\nCity council approves the river bridge\n\nBody text."
+    assert guess_title(text) == "City council approves the river bridge"
+
+
+def test_html_metadata_and_main_text(tmp_path):
+    from tests.conftest import SAMPLES
+
+    doc = next(d for d in read_documents([str(SAMPLES / "07_okafor_profile.html")]))
+    assert doc.outlet == "Valley Weekly" and doc.author == "Sam Ellery" and doc.published_at.startswith("2025-03-14")
+    assert "Advertisement" not in doc.text and "I count first" in doc.text
+
+
+def test_jsonl_keeps_fields_and_reports_bad_lines(tmp_path):
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"doc_id": "d1", "text": "Hello there.", "outlet": "Post", "extra": 1}) + "\n[1]\n")
+    items = list(read_documents([str(feed)]))
+    assert items[0].doc_id == "d1" and items[0].outlet == "Post"
+    assert isinstance(items[1], InputProblem) and str(items[1]).endswith("f.jsonl:2: a line must be a JSON object")
