@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-WINDOW_SENTENCES = 5
+# Three sentences back: coreferee's pair checks grow with the square of the window, and the
+# extractor's own subject rule already covers the nearest names (measured in notes/eval-log.md).
+WINDOW_SENTENCES = 3
 
 
 class CorefResolver:
@@ -21,7 +23,7 @@ class CorefResolver:
         self.mode = mode
         self.window = window_sentences
         self._sent_starts = [s.start for s in doc.sents] if mode != "off" else []
-        self._cache: dict[tuple[int, int], Doc] = {}
+        self._windows: list[tuple[int, int, Doc]] = []
         self._whole_done = False
         self.calls = 0
 
@@ -48,20 +50,30 @@ class CorefResolver:
         from quotes.models import coref_pipeline
 
         k = max(0, bisect_right(self._sent_starts, token.i) - 1)
-        first = self._sent_starts[max(0, k - self.window)]
-        last = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
-        key = (first, last)
-        window = self._cache.get(key)
+        window = self._covering(token.i, k)
         if window is None:
-            window = self.doc[first:last].as_doc()
+            first = self._sent_starts[max(0, k - self.window)]
+            last = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
+            sub = self.doc[first:last].as_doc()
             try:
-                coref_pipeline()(window)
+                coref_pipeline()(sub)
             except Exception:  # coreferee can fail on odd fragments; a pronoun then stays unresolved
                 return []
-            self._cache[key] = window
+            window = (first, last, sub)
+            self._windows.append(window)
             self.calls += 1
+        first, _, sub = window
         try:
-            resolved = window._.coref_chains.resolve(window[token.i - first])
+            resolved = sub._.coref_chains.resolve(sub[token.i - first])
         except Exception:
             return []
         return [self.doc[t.i + first] for t in (resolved or [])]
+
+    def _covering(self, token_i: int, k: int):
+        """A window already run that holds the token with enough sentences before it."""
+        needed = self._sent_starts[max(0, k - self.window)]
+        for window in self._windows:
+            first, last, _ = window
+            if first <= needed and token_i < last:
+                return window
+        return None

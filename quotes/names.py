@@ -214,6 +214,9 @@ class NameIndex:
         hits = self.all_by_role(head_noun)
         return hits[0] if len(hits) == 1 else None
 
+    def has_roles(self) -> bool:
+        return any(c.role for c in self.clusters)
+
     def all_by_role(self, head_noun: str) -> list[NameCluster]:
         head = head_noun.lower()
         return [c for c in self.clusters if c.role and head in c.role.lower().split()]
