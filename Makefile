@@ -51,6 +51,7 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/synthetic.py
 
 lint: setup
 	$(BIN)/ruff check quotes tests bench

@@ -21,6 +21,7 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "po
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=150)
+    parser.add_argument("--memory-docs", type=int, default=10_000, help="documents in the long-ingest memory run (0: skip)")
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"{CORPUS}: not found (the benchmark reads ../shared/eval)")
@@ -65,6 +66,8 @@ def main() -> None:
                 ingest(db, [str(feed)], workers=workers)
                 results[f"ingest ({workers} worker{'s' if workers > 1 else ''})"] = tokens / (time.perf_counter() - started)
 
+    memory = memory_profile(args.memory_docs) if args.memory_docs else []
+
     bare = results["bare nlp.pipe"]
     print(f"{args.docs} documents, {tokens:,} tokens")
     print(f"{'step':45s} {'tokens/s':>10s} {'× bare parse':>13s}")
@@ -72,8 +75,52 @@ def main() -> None:
         print(f"{name:45s} {rate:10.0f} {rate / bare:13.2f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (main process): {peak_mb:.0f} MB")
+    if memory:
+        print("RSS during a long ingest (documents → MB): " + ", ".join(f"{n:,} → {mb:.0f}" for n, mb in memory))
     print(json.dumps({"docs": args.docs, "tokens": tokens, "tokens_per_s": {k: round(v) for k, v in results.items()},
-                      "ratio_to_bare": {k: round(v / bare, 3) for k, v in results.items()}, "peak_rss_mb": round(peak_mb)}))
+                      "ratio_to_bare": {k: round(v / bare, 3) for k, v in results.items()}, "peak_rss_mb": round(peak_mb),
+                      "ingest_rss_mb": [[n, round(mb)] for n, mb in memory]}))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def memory_profile(n_docs: int) -> list[tuple[int, float]]:
+    """Ingest n_docs short generated articles into a fresh database, sampling RSS every 1,000 documents."""
+    import random
+
+    from quotes.db import QuoteDB
+    from quotes.pipeline import ingest
+
+    rng = random.Random(5)
+    firsts = "Ana Ben Cleo Dev Eli Fay Gus Hal Ida Jon Kai Liv Max Noa Oli Pia Rex Sol Tim Uma".split()
+    lasts = "Berg Cruz Dahl Engel Frost Gray Holm Ivers Jansen Kerr Lund Moss Nash Ortiz Park Quist".split()
+    samples: list[tuple[int, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "many.jsonl"
+        with open(feed, "w", encoding="utf-8") as out:
+            for i in range(n_docs):
+                name = f"{rng.choice(firsts)} {rng.choice(lasts)}"
+                text = (f"Council meeting {i}\n\n“We will decide on item {i} next week,” said {name}, the chair.\n\n"
+                        f"She said that the budget for project {rng.randrange(10**6)} was fixed. "
+                        f"According to {rng.choice(lasts)}, the vote was close.\n")
+                out.write(json.dumps({"id": f"m{i}", "text": text}) + "\n")
+        done = {"docs": 0, "next": 1000}
+
+        def progress(docs: int, _quotes: int) -> None:
+            done["docs"] += docs
+            if done["docs"] >= done["next"]:
+                samples.append((done["docs"], rss_mb()))
+                done["next"] += 1000
+
+        with QuoteDB(Path(tmp) / "many.duckdb") as db:
+            ingest(db, [str(feed)], on_progress=progress)
+    return samples
 
 
 if __name__ == "__main__":

@@ -408,18 +408,27 @@ class QuoteDB:
         return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()
 
     def find_speakers(self, name: str) -> pl.DataFrame:
-        """Speakers whose name or any alias contains the query (case- and accent-insensitive)."""
+        """Speakers whose name or any alias contains the query (case- and accent-insensitive).
+
+        Matching runs on the two narrow key columns first; names, counts and the join only for the hits.
+        """
         key = normalise_name(name)
         return self.sql("""
-            SELECT s.id, s.name, s.kind, s.role,
-                   (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes,
-                   (s.name_key = $key OR list_contains(list(a.alias_key), $key)) AS exact
-            FROM speakers s LEFT JOIN speaker_aliases a ON a.speaker_id = s.id
-            GROUP BY s.id, s.name, s.kind, s.role, s.name_key
-            HAVING bool_or(s.name_key LIKE '%' || $key || '%' OR a.alias_key LIKE '%' || $key || '%'
-                           OR list_has_all(string_split(s.name_key, ' '), string_split($key, ' ')))
-            ORDER BY exact DESC, quotes DESC
-        """.replace("$key", "?"), [key] * 5)
+            WITH q AS (SELECT ?::VARCHAR AS key, string_split(?::VARCHAR, ' ') AS words),
+            hits AS (
+                SELECT a.speaker_id, a.alias_key = q.key AS exact FROM speaker_aliases a, q
+                WHERE contains(a.alias_key, q.key) OR list_has_all(string_split(a.alias_key, ' '), q.words)
+                UNION ALL
+                SELECT s.id, s.name_key = q.key FROM speakers s, q
+                WHERE contains(s.name_key, q.key) OR list_has_all(string_split(s.name_key, ' '), q.words)
+            ),
+            best AS (SELECT speaker_id, bool_or(exact) AS exact FROM hits GROUP BY speaker_id)
+            SELECT s.id, s.name, s.kind, s.role, count(qt.id) AS quotes, best.exact
+            FROM best JOIN speakers s ON s.id = best.speaker_id
+            LEFT JOIN quotes qt ON qt.speaker_id = s.id
+            GROUP BY s.id, s.name, s.kind, s.role, best.exact
+            ORDER BY best.exact DESC, quotes DESC, s.name
+        """, [key, key])
 
     def quotes(self, speaker: str | None = None, speaker_id: int | None = None, since: str | None = None,
                until: str | None = None, outlet: str | None = None, kind: str | None = None,

@@ -36,9 +36,10 @@ NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod",
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 MIN_UNCUED_WORDS = 4
+_DASH_NAME = re.compile(r"^[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*$")
 # How much each attribution rule is trusted before pronoun resolution and cue strength are applied.
 METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
-                     "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85}
+                     "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85, "dash_name": 0.85}
 
 
 @dataclass
@@ -133,7 +134,7 @@ class _DocExtractor:
         content = self.text[first.start : last.end]
         n_words = len(content.split())
         if attribution is None:
-            attribution = self._colon_speaker(first)
+            attribution = self._colon_speaker(first) or self._dash_speaker(last)
         if attribution is None:
             if n_words < MIN_UNCUED_WORDS or _looks_like_title(content) or CREDIT_LINE.match(content):
                 return None  # scare quotes, nicknames, titles of works
@@ -170,6 +171,9 @@ class _DocExtractor:
         members = set(group)
         quote_ids = {t.i for t in qtokens if self.in_quote[t.i] in members}
         sentences = {t.sent.start: t.sent for t in qtokens if not t.is_space}
+        after = self._sentence_after(spans[-1])
+        if after is not None:  # “Why now?” Clinton said. — the parser ends the sentence at the question mark
+            sentences[after.start] = after
         best: tuple[float, Token] | None = None
         for sent in sentences.values():
             for token in sent:
@@ -191,6 +195,40 @@ class _DocExtractor:
             return None
         cue = _outermost_cue(best[1])
         return self._attribution_for_cue(cue)
+
+    def _sentence_after(self, span: QuoteSpan) -> Span | None:
+        """The sentence that starts right after a quote's closing mark, in the same paragraph."""
+        rest = self.text[span.outer_end : span.outer_end + 3]
+        if "\n" in rest:
+            return None
+        k = bisect_right(self.token_starts, span.outer_end + len(rest) - len(rest.lstrip()))
+        if k >= len(self.doc) or k < 1:
+            return None
+        token = self.doc[k - 1] if self.doc[k - 1].idx >= span.outer_end else self.doc[k]
+        if not token.is_sent_start or self.in_quote[token.i] != -1:
+            return None
+        return token.sent
+
+    def _dash_speaker(self, span: QuoteSpan) -> _Attribution | None:
+        """`“…” ― Nell Carden Grey` or `“…” —Commissioner Jo Starks`: a name after a dash ends the line."""
+        line_end = self.text.find("\n", span.outer_end)
+        rest = self.text[span.outer_end : len(self.text) if line_end < 0 else line_end]
+        match = _DASH_NAME.match(rest)
+        if match is None:
+            return None
+        start = span.outer_end + match.start(1)
+        end = span.outer_end + match.end(1)
+        name = self.tokens_in(start, end)
+        if name is None or not _is_named(name):
+            return None
+        role = None
+        comma = name.text.find(",")
+        if comma > 0:
+            role = name.text[comma + 1 :].strip() or None
+            name = self.tokens_in(start, start + comma)
+            if name is None:
+                return None
+        return _Attribution(None, name, "dash_name", 0.85, role)
 
     def _attribution_for_cue(self, cue: Token) -> _Attribution:
         self.used_cues.add(cue.i)
@@ -439,8 +477,14 @@ class _DocExtractor:
             while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i:
+                if head.sent.start == sent.start and self._other_person_between(mention, pronoun):
+                    return None  # "Warren told Stumpf, after he admitted …": the object is just as likely
                 return mention.cluster
         return None
+
+    def _other_person_between(self, mention, pronoun: Token) -> bool:
+        return any(m.cluster is not mention.cluster and m.cluster.kind == "person" and not self._inside_quote(m.start)
+                   for m in self.names.mentions_between(mention.end, pronoun.idx))
 
     def _resolve_description(self, mention: Span) -> tuple[NameCluster, str, float] | None:
         root = mention.root

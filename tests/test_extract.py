@@ -132,3 +132,15 @@ def test_coref_modes_all_work(nlp, coref):
     text = "Judge Maya Ortiz opened the hearing.\n\n“Order in the court,” she said."
     q = one(extract_text(text, nlp, ExtractOptions(coref=coref)), "direct")
     assert q.speaker == "Maya Ortiz"
+
+
+def test_question_quote_with_said_after_it(extract):
+    text = "Mayor Jo Lind spoke on Friday.\n“Why did nobody warn us?” Lind said. “We had a right to know.”"
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["Jo Lind", "Jo Lind"]
+
+
+def test_name_after_a_dash_is_the_speaker(extract):
+    text = "Readers wrote in.\n“The debate changed my mind about the whole race.” ― Maria Ortega, a teacher"
+    q = one(extract(text))
+    assert (q.speaker, q.role, q.method) == ("Maria Ortega", "a teacher", "dash_name")
