@@ -52,8 +52,8 @@ NON_SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "one", "it's", "
 
 
 def is_speech_verb(token: Token, include_belief: bool = True) -> bool:
-    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.lemma_ in ("tweet", "post")):
-        return False
+    if token.pos_ not in ("VERB", "AUX"):
+        return False  # "late-night tweets" is a noun: what a tweet said needs a verb to report it
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True

@@ -92,11 +92,19 @@ class _DocExtractor:
     # -- pass 1: direct and mixed quotes -------------------------------------------
     def direct_quotes(self) -> list[Quote]:
         quotes: list[Quote] = []
-        groups = self._group_split_quotes()
-        for group in groups:
+        for group in self._group_split_quotes():
             quote = self._direct_quote(group)
-            if quote is not None:
-                quotes.append(quote)
+            if quote is None:
+                continue
+            previous = quotes[-1] if quotes else None
+            if previous is not None and previous.kind == "mixed" and previous.cue_start == quote.cue_start \
+                    and quote.start < previous.end:
+                # Several quoted pieces of one reported clause ("called him a “liar” and a “bully”"): one record.
+                previous.end = max(previous.end, quote.end)
+                previous.text = self.text[previous.start : previous.end]
+                previous.fragments += quote.fragments or [[quote.start, quote.end]]
+                continue
+            quotes.append(quote)
         return quotes
 
     def _group_split_quotes(self) -> list[list[int]]:
@@ -282,6 +290,10 @@ class _DocExtractor:
         if qtokens is None:
             return None
         quote_ids = {t.i for t in qtokens}
+        if cue.lemma_.lower() in NAMING_VERBS and qtokens.start > cue.i + 1:
+            # "described Putin as a “strong leader”": the clause is what was named and what it was called.
+            start, end = _strip_span(self.text, self.doc[cue.i + 1].idx, last.outer_end)
+            return (start, end) if end > start else None
         for child in cue.children:
             if child.dep_ not in CONTENT_DEPS:
                 continue

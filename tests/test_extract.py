@@ -144,3 +144,22 @@ def test_name_after_a_dash_is_the_speaker(extract):
     text = "Readers wrote in.\n“The debate changed my mind about the whole race.” ― Maria Ortega, a teacher"
     q = one(extract(text))
     assert (q.speaker, q.role, q.method) == ("Maria Ortega", "a teacher", "dash_name")
+
+
+def test_several_quoted_pieces_of_one_clause_are_one_mixed_quote(extract):
+    text = 'Senator Ann Kerr called the plan a "reckless gamble" and a "gift to lobbyists" on Monday.'
+    q = one(extract(text))
+    assert q.kind == "mixed" and q.speaker == "Ann Kerr"
+    assert [text[s:e] for s, e in q.fragments] == ["reckless gamble", "gift to lobbyists"]
+
+
+def test_naming_verb_makes_a_mixed_quote(extract):
+    text = "Governor Raul Mendez described the storm as “the worst in a century” on Sunday."
+    q = one(extract(text))
+    assert q.kind == "mixed" and q.text.startswith("the storm as") and q.speaker == "Raul Mendez"
+
+
+def test_a_noun_is_not_a_cue(extract):
+    text = "Ana Reyes said the senator's late-night tweets about the vote were “a disgrace to the chamber.”"
+    q = one(extract(text))
+    assert q.cue == "said" and q.speaker == "Ana Reyes"
