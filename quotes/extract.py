@@ -568,6 +568,10 @@ class _DocExtractor:
         if self.paragraph_of(quote.start) - self.paragraph_of(previous.end) > 1:
             return False
         gap_start = max(previous.end, previous.speaker_end or 0, previous.cue_end or 0)
+        attribution = self.tokens_in(gap_start - 1, gap_start)
+        if attribution is not None and attribution[-1].sent.end_char <= quote.start:
+            # The rest of the attribution's own sentence ("said Ann Lee, an aide to Obama.") is not an intervention.
+            gap_start = max(gap_start, attribution[-1].sent.end_char)
         gap_end = quote.start
         for mention in self.names.mentions_between(gap_start, gap_end):
             if mention.cluster.kind == "person" and mention.cluster.name != previous.speaker:
@@ -654,10 +658,10 @@ def _subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
                     return _noun_phrase(node.head)
                 return _noun_phrase(child)
         # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
-        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "prep") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and node.head is not node:
             node = node.head
             continue
-        if node.dep_ == "relcl":
+        if node.dep_ in ("relcl", "acl"):  # "Clinton, who said …", "footage of Clinton asking …"
             return _noun_phrase(node.head)
         break
     return None

@@ -163,3 +163,14 @@ def test_a_noun_is_not_a_cue(extract):
     text = "Ana Reyes said the senator's late-night tweets about the vote were “a disgrace to the chamber.”"
     q = one(extract(text))
     assert q.cue == "said" and q.speaker == "Ana Reyes"
+
+
+def test_appositive_in_the_attribution_does_not_stop_the_next_quote(extract):
+    text = ("“We start Monday,” said Lea Stone, a senior aide to Governor Paul Hart of the northern province. "
+            "“The crews are ready.”\n")
+    assert [q.speaker for q in extract(text)] == ["Lea Stone", "Lea Stone"]
+
+
+def test_participle_after_a_name_is_that_person_speaking(extract):
+    text = "The ad shows Senator Mia Park asking, “Why are we still waiting for this bridge?”"
+    assert one(extract(text)).speaker == "Mia Park"
