@@ -31,7 +31,8 @@ from quotes.records import Quote
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "advcl", "parataxis", "conj", "acomp", "npadvmod")
+# Children of a cue that carry what was said (its object or complement clause).
+REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
 NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
@@ -155,11 +156,9 @@ class _DocExtractor:
             segments=[list(p) for p in pieces] if len(pieces) > 1 else None,
             closed=all(s.closed for s in spans),
         )
-        clause = self._mixed_clause(attribution, first, last)
-        if clause is None and n_words < MIN_UNCUED_WORDS and (
-            attribution.subject is None or attribution.strength < 0.9
-        ):
+        if n_words < MIN_UNCUED_WORDS and (attribution.subject is None or attribution.strength < 0.9):
             return None  # “Shorty”, known as a nickname: a short quote needs somebody who said it
+        clause = self._mixed_clause(attribution, first, last)
         if clause is not None:
             quote.kind = "mixed"
             quote.start, quote.end = clause
@@ -290,29 +289,26 @@ class _DocExtractor:
         if qtokens is None:
             return None
         quote_ids = {t.i for t in qtokens}
-        if cue.lemma_.lower() in NAMING_VERBS and qtokens.start > cue.i + 1:
+        if qtokens.start <= cue.i:
+            return None  # “…,” he said: the quote comes first, nothing is paraphrased around it
+        if cue.lemma_.lower() in NAMING_VERBS:
             # "described Putin as a “strong leader”": the clause is what was named and what it was called.
             start, end = _strip_span(self.text, self.doc[cue.i + 1].idx, last.outer_end)
             return (start, end) if end > start else None
+        # The reported content: everything after the cue up to the end of its object / complement clauses
+        # (a dobj "“budget reforms” and the collection of taxes" can be followed by the ccomp that completes it).
+        hi = qtokens.end - 1
         for child in cue.children:
-            if child.dep_ not in CONTENT_DEPS:
-                continue
-            subtree = list(child.subtree)
-            ids = {t.i for t in subtree}
-            if not quote_ids & ids:
-                continue
-            outside = [t for t in subtree if t.i not in quote_ids and not t.is_punct and not t.is_space]
-            outside = [t for t in outside if not (t.dep_ == "mark" and t.head == child)]
-            if len(outside) < 2:
-                return None
-            lo = min(min(ids), qtokens.start)
-            hi = max(max(ids), qtokens.end - 1)
-            if cue.i in range(lo, hi + 1):
-                return None
-            start, end = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
-            start, end = _strip_span(self.text, start, end)
-            return (start, end) if end > start else None
-        return None
+            if child.i > cue.i and (child.dep_ in REPORTED_DEPS or quote_ids & {t.i for t in child.subtree}):
+                hi = max(hi, child.right_edge.i)
+        lo = cue.i + 1
+        region = self.doc[lo : hi + 1]
+        outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
+                   and t.lower_ not in ("that", "as")]
+        if len(outside) < 2:
+            return None
+        start, end = _strip_span(self.text, region.start_char, region.end_char)
+        return (start, end) if end > start else None
 
     # -- pass 2: indirect speech ----------------------------------------------------
     def indirect_quotes(self, taken: list[tuple[int, int]]) -> list[Quote]:
@@ -636,17 +632,14 @@ def _outermost_cue(cue: Token) -> Token:
 
 
 def _linked(cue: Token, quote_ids: set[int]) -> bool:
-    """True when the parse ties the cue to the quote: the quote in its subtree, or the cue hanging off the quote."""
+    """True when the parse ties the cue to the quote: the quote in its subtree, or the cue hanging off the quote.
+
+    Hanging counts only for the attribution clause of "“…,” he said" (parataxis, advcl or ccomp of a quoted
+    word), not for a verb inside the quote's own grammar ("anybody who complains … “is not having …”").
+    """
     if any(t.i in quote_ids for t in cue.subtree):
         return True
-    node = cue
-    for _ in range(4):
-        if node.head is node:
-            break
-        node = node.head
-        if node.i in quote_ids:
-            return True
-    return False
+    return cue.head.i in quote_ids and cue.dep_ in ("parataxis", "advcl", "ccomp", "ROOT")
 
 
 def _subject_of(cue: Token, quoted=lambda i: False) -> Span | None:

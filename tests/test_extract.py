@@ -174,3 +174,10 @@ def test_appositive_in_the_attribution_does_not_stop_the_next_quote(extract):
 def test_participle_after_a_name_is_that_person_speaking(extract):
     text = "The ad shows Senator Mia Park asking, “Why are we still waiting for this bridge?”"
     assert one(extract(text)).speaker == "Mia Park"
+
+
+def test_a_verb_inside_the_quoted_clause_is_not_its_cue(extract):
+    text = "Mayor Rita Vance mocked the plan, saying anybody who complains about traffic “is not paying attention.”"
+    q = one(extract(text))
+    assert q.kind == "mixed" and q.cue == "saying" and q.speaker == "Rita Vance"
+    assert q.text.startswith("anybody who complains")
