@@ -145,6 +145,8 @@ def eval(
     coref: Annotated[str, typer.Option(help="window | document | off")] = "window",
     errors: Annotated[int, typer.Option("--errors", help="List this many misses, spurious quotes, wrong speakers.")] = 0,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    rederive_kinds: Annotated[bool, typer.Option(
+        help="Re-derive gold kinds from quote marks including `` and '' (PolNeAR's kinds miss them).")] = False,
 ):
     """Precision / recall / F1, speaker accuracy and attribution F1 against annotated data.
 
@@ -158,7 +160,7 @@ def eval(
         raise UserError(f"{gold}: no such file")
     nlp = load_nlp()
     report = evaluate(read_gold(gold, split, limit), nlp, ExtractOptions(coref=_coref_mode(coref)),
-                      keep_errors=errors > 0)
+                      keep_errors=errors > 0, rederive_kinds=rederive_kinds)
     data = report.as_dict()
     if json_out:
         print(json.dumps(data, indent=1))

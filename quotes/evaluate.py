@@ -47,11 +47,33 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def gold_units(doc: dict) -> list[Unit]:
+def rederived_kind(text: str, q: dict) -> str:
+    """The gold kind re-derived from the quote marks with this package's mark finder.
+
+    PolNeAR's kinds were derived from quote marks that did not include the typewriter pairs `` and ''
+    used by old wire copy, so its NYT quotes in ''…'' are labelled indirect. Same definition, all marks.
+    """
+    from quotes.marks import find_quote_spans
+
+    start, end = q["start"], q["end"]
+    offset = max(0, start - 2)  # the marks may sit just outside the annotated span
+    if "''" not in text[offset : end + 2] and "``" not in text[offset : end + 2]:
+        return q.get("kind") or "indirect"
+    inside = 0
+    for span in find_quote_spans(text[offset : end + 2]):
+        inside += max(0, min(end, span.end + offset) - max(start, span.start + offset))
+    if inside == 0:
+        return q.get("kind") or "indirect"
+    return "direct" if inside >= 0.8 * (q.get("core_end", end) - q.get("core_start", start)) else "mixed"
+
+
+def gold_units(doc: dict, rederive_kinds: bool = False) -> list[Unit]:
     units = []
     text = doc["text"]
     for q in doc.get("quotes", []):
         kind = q.get("kind") or "indirect"
+        if rederive_kinds and kind == "indirect":
+            kind = rederived_kind(text, q)
         pieces = q.get("segments") or [[q.get("core_start", q["start"]), q.get("core_end", q["end"])]]
         if len(pieces) == 1:
             pieces = [[q.get("core_start", q["start"]), q.get("core_end", q["end"])]]
@@ -165,9 +187,10 @@ class Report:
         }
 
 
-def score_document(doc: dict, quotes: list[Quote], report: Report, keep_errors: bool) -> None:
+def score_document(doc: dict, quotes: list[Quote], report: Report, keep_errors: bool,
+                   rederive_kinds: bool = False) -> None:
     text = doc["text"]
-    golds_all, preds_all = gold_units(doc), predicted_units(text, quotes)
+    golds_all, preds_all = gold_units(doc, rederive_kinds), predicted_units(text, quotes)
     for group, kinds in GROUPS.items():
         golds = [g for g in golds_all if kinds is None or g.kind in kinds]
         preds = [p for p in preds_all if kinds is None or p.kind in kinds]
@@ -221,7 +244,8 @@ def read_gold(path: Path, split: str | None = None, limit: int | None = None) ->
                 return
 
 
-def evaluate(docs: Iterable[dict], nlp, options=None, keep_errors: bool = False, batch_size: int = 32) -> Report:
+def evaluate(docs: Iterable[dict], nlp, options=None, keep_errors: bool = False, batch_size: int = 32,
+             rederive_kinds: bool = False) -> Report:
     from quotes.extract import extract_quotes
     from quotes.paragraphs import parse_texts
 
@@ -235,7 +259,7 @@ def evaluate(docs: Iterable[dict], nlp, options=None, keep_errors: bool = False,
         except Exception:  # counted, never hidden: a failure scores as no predictions
             report.failures += 1
             quotes = []
-        score_document(doc, quotes, report, keep_errors)
+        score_document(doc, quotes, report, keep_errors, rederive_kinds)
     report.seconds = time.perf_counter() - started
     return report
 

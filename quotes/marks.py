@@ -18,7 +18,7 @@ DOUBLE_STRAIGHT = '"'
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 SINGLE_STRAIGHT = "'"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT + "`"
 
 _OPENING_CONTEXT = " \t\n\r([{—–-/:" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSING_CONTEXT = " \t\n\r)]}—–-.,;:!?…" + DOUBLE_CLOSE + SINGLE_CLOSE
@@ -56,10 +56,10 @@ def _char(text: str, i: int) -> str:
     return text[i] if 0 <= i < len(text) else " "
 
 
-def _double_role(text: str, i: int) -> str:
+def _double_role(text: str, i: int, width: int = 1) -> str:
     """Say whether the double mark at ``i`` opens, closes, or could do either."""
-    ch = text[i]
-    left, right = _char(text, i - 1), _char(text, i + 1)
+    ch = "“" if text.startswith("``", i) else ('"' if text.startswith("''", i) else text[i])
+    left, right = _char(text, i - 1), _char(text, i + width)
     opens_by_context = (left in _OPENING_CONTEXT or left.isspace()) and not right.isspace()
     closes_by_context = (right in _CLOSING_CONTEXT or right.isspace()) and not left.isspace()
     if ch in DOUBLE_OPEN:
@@ -139,27 +139,32 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         stack: list[_Open] = []
         skip_first = False
         if carried is not None:
-            if text[first] in DOUBLE_OPEN + DOUBLE_STRAIGHT and carried.style == "double":
-                carried.pieces.append((first + 1, -1))
+            if _double_mark_width(text, first) and carried.style == "double":
+                carried.pieces.append((first + _double_mark_width(text, first), -1))
                 stack.append(carried)
                 skip_first = True
             carried = None
+        skip_to = p_start
         for i in range(p_start, p_end):
             ch = text[i]
-            if ch not in ALL_MARKS or (skip_first and i == first):
+            if ch not in ALL_MARKS or i < skip_to or (skip_first and i == first):
+                if skip_first and i == first:
+                    skip_to = first + _double_mark_width(text, first)
                 continue
-            if ch in DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT:
-                role = _double_role(text, i)
+            width = _double_mark_width(text, i)
+            if width:
+                skip_to = i + width
+                role = _double_role(text, i, width)
                 open_double = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == "double"), None)
                 if open_double is not None and role in ("close", "either"):
-                    _close(text, stack, open_double, i, spans)
+                    _close(text, stack, open_double, i, spans, width)
                 elif open_double is None and role in ("open", "either"):
-                    stack.append(_Open("double", i, i + 1, [(i + 1, -1)], []))
+                    stack.append(_Open("double", i, i + width, [(i + width, -1)], []))
                 elif open_double is not None and role == "open":
                     if stack[open_double] is stack[0] and len(stack) == 1:
                         # A second opening mark: the first quote lost its closing mark.
                         _close_unclosed(text, stack, i, spans)
-                        stack.append(_Open("double", i, i + 1, [(i + 1, -1)], []))
+                        stack.append(_Open("double", i, i + width, [(i + width, -1)], []))
                 # a stray closing mark with nothing open is ignored
             else:
                 role = _single_role(text, i)
@@ -184,12 +189,19 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _double_mark_width(text: str, i: int) -> int:
+    """1 for a double mark, 2 for the typewriter pairs `` and '' (old wire copy), 0 otherwise."""
+    if text.startswith(("``", "''"), i):
+        return 2
+    return 1 if text[i] in DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT else 0
+
+
 def _next_paragraph_reopens(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
     for start, end in paragraphs[index + 1 :]:
         first = _first_char_index(text, start, end)
         if first is None:
             continue
-        return text[first] in DOUBLE_OPEN + DOUBLE_STRAIGHT
+        return text[first] in DOUBLE_OPEN + DOUBLE_STRAIGHT or text.startswith(("``", "''"), first)
     return False
 
 
@@ -199,7 +211,7 @@ def _starts_like_a_quotation(text: str, opened: _Open) -> bool:
     return text[: opened.open_at].rstrip(" \t").endswith(("\n", ":")) or opened.open_at == 0
 
 
-def _close(text: str, stack: list[_Open], index: int, close_at: int, spans: list[QuoteSpan]) -> None:
+def _close(text: str, stack: list[_Open], index: int, close_at: int, spans: list[QuoteSpan], width: int = 1) -> None:
     opened = stack[index]
     del stack[index:]  # marks still open inside it were never closed: drop them
     start, _ = opened.pieces[-1]
@@ -207,7 +219,7 @@ def _close(text: str, stack: list[_Open], index: int, close_at: int, spans: list
     if stack:  # nested inside another quote: remember it on the outer one
         stack[-1].nested.append((opened.content_start, close_at))
         return
-    _emit(text, opened, close_at, True, spans)
+    _emit(text, opened, close_at + width - 1, True, spans)
 
 
 def _close_unclosed(text: str, stack: list[_Open], end: int, spans: list[QuoteSpan]) -> None:

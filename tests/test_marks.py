@@ -52,3 +52,10 @@ def test_any_text_gives_spans_inside_the_text(text):
         assert 0 <= span.start < span.end <= len(text)
         for s, e in span.pieces:
             assert span.start <= s < e <= span.end
+
+
+def test_typewriter_pairs_are_double_marks():
+    text = "``We can,'' he said. ''It is done,'' she added. The players' union's offer stood."
+    assert texts(text) == ["We can,", "It is done,"]
+    span = find_quote_spans(text)[0]
+    assert text[span.outer_start:span.outer_end] == "``We can,''"
