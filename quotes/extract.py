@@ -346,14 +346,27 @@ class _DocExtractor:
                 if lo <= cue.i <= hi:
                     continue
                 return self._char_range(lo, hi)
-        # "The economy is strong, the minister said." — the cue hangs off the content.
         head = cue.head
+        if self._parenthetical(cue) and head.pos_ in ("VERB", "AUX") and head.i != cue.i:
+            # "The museum, Mr. Obama said, would make visitors face hard truths." — the cue sits inside.
+            return self._char_range(head.left_edge.i, head.right_edge.i)
+        # "The economy is strong, the minister said." — the cue hangs off the content.
         after = [t for t in cue.sent if t.i > cue.i and not t.is_punct and not t.is_space and _in_subtree(t, cue)]
         if cue.dep_ in ("parataxis", "ccomp") and head.i < cue.i and head.pos_ in ("VERB", "AUX") and len(after) <= 3:
             tokens = [t for t in head.subtree if t.i < cue.i and not _in_subtree(t, cue)]
             if tokens and not any(is_speech_verb(t, include_belief=False) for t in tokens if t.i != head.i):
                 return self._char_range(tokens[0].i, tokens[-1].i)
         return None
+
+    def _parenthetical(self, cue: Token) -> bool:
+        """A cue set off by commas in the middle of what it reports."""
+        if cue.dep_ not in ("parataxis", "ccomp", "advcl"):
+            return False
+        left, right = cue.left_edge, cue.right_edge
+        comma_before = left.text == "," or (left.i > 0 and self.doc[left.i - 1].text == ",")
+        comma_after = right.text == "," or (right.i + 1 < len(self.doc) and self.doc[right.i + 1].text == ",")
+        content_before = cue.head.left_edge.i < left.i
+        return comma_before and comma_after and content_before
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
         head = according.head

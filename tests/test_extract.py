@@ -181,3 +181,9 @@ def test_a_verb_inside_the_quoted_clause_is_not_its_cue(extract):
     q = one(extract(text))
     assert q.kind == "mixed" and q.cue == "saying" and q.speaker == "Rita Vance"
     assert q.text.startswith("anybody who complains")
+
+
+def test_parenthetical_cue_inside_reported_speech(extract):
+    text = "The new museum, Mayor Ada Cole said, would open its doors in June."
+    q = one(extract(text), "indirect")
+    assert q.speaker == "Ada Cole" and q.text.startswith("The new museum")
