@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.coref import CorefResolver
 from quotes.cues import NAMING_VERBS, NON_SPEAKER_PRONOUNS, is_speech_verb, speech_strength
+from quotes.marks import ALL_MARKS as QUOTE_MARKS
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from quotes.names import TITLE_WORDS, NameCluster, NameIndex, split_title
 from quotes.records import Quote
@@ -558,7 +559,7 @@ class _DocExtractor:
         previous: Quote | None = None
         for quote in sorted(quotes, key=lambda q: q.start):
             if quote.method == "none" and quote.kind == "direct" and previous is not None:
-                if self._starts_sentence(quote.start - 1) and self._nobody_between(previous, quote):
+                if self._starts_sentence(quote.start) and self._nobody_between(previous, quote):
                     quote.speaker = previous.speaker
                     quote.speaker_kind = previous.speaker_kind
                     quote.role = previous.role
@@ -569,9 +570,10 @@ class _DocExtractor:
             if quote.speaker is not None and quote.kind in ("direct", "mixed"):
                 previous = quote
 
-    def _starts_sentence(self, mark_pos: int) -> bool:
-        before = self.text[: max(0, mark_pos)].rstrip(" \t")
-        return not before or before.endswith(("\n", ".", "!", "?", ":", "…", "”", '"'))
+    def _starts_sentence(self, start: int) -> bool:
+        """True when the quote (its content begins at ``start``) opens a sentence or paragraph."""
+        before = self.text[:start].rstrip(" \t").rstrip(QUOTE_MARKS).rstrip(" \t")
+        return not before or before.endswith(("\n", ".", "!", "?", ":", "…", "”", '"', "''"))
 
     def _nobody_between(self, previous: Quote, quote: Quote) -> bool:
         if self.paragraph_of(quote.start) - self.paragraph_of(previous.end) > 1:
