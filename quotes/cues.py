@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
     speak urge vow whisper wonder yell joke quip boast brag lament concede question pledge threaten
     tout praise slam blast attack mock lambast chide scold hail applaud caution advise announce
     acknowledge affirm answer echo underscore signal predict forecast project insist plead repeat
-    reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge read
+    reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge
     """.split()
 )
 
@@ -57,6 +57,9 @@ def is_speech_verb(token: Token, include_belief: bool = True) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "read":  # "the letter reads" reports; "she read “The Old Man and the Sea”" does not
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEECH_NOUNS | {"sign", "note", "headline"}
+                   for c in token.children)
     return include_belief and lemma in BELIEF_VERBS
 
 

@@ -187,3 +187,8 @@ def test_parenthetical_cue_inside_reported_speech(extract):
     text = "Ada Cole toured the site.\n\nThe old school, Ms. Cole said, would become a library."
     q = one(extract(text), "indirect")
     assert q.speaker == "Ada Cole" and q.text.startswith("The old school") and "library" in q.text
+
+
+def test_a_document_that_reads(extract):
+    q = one(extract("“We see hope for our children,” the letter reads."))
+    assert q.cue == "reads" and q.speaker_mention == "the letter"
