@@ -64,6 +64,12 @@ def norm_quote(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def anchor_word(norm: str) -> str | None:
+    """The longest word (ties: the last alphabetically) of four letters or more: a quote's clustering key."""
+    words = [w for w in norm.split() if len(w) >= 4]
+    return max(words, key=lambda w: (len(w), w)) if words else None
+
+
 def display_quote(text: str, quote: Quote) -> str:
     """What was said, without the attribution that interrupts a split quote."""
     if quote.kind == "direct" and quote.segments:
@@ -246,7 +252,13 @@ class QuoteDB:
         try:
             registry = registry or self.load_registry()
             stale = [sid for doc, _ in items for sid in replaces.get(doc.content_hash, [])]
+            stale_clusters = []
             if stale:
+                stale_clusters = [r[0] for r in self.con.execute(
+                    "SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL AND source_id IN "
+                    "(SELECT unnest(?))", [stale]).fetchall()]
+                self.con.execute("DELETE FROM quote_words WHERE quote_id IN (SELECT id FROM quotes WHERE source_id IN "
+                                 "(SELECT unnest(?)))", [stale]).fetchall()
                 self.con.execute("DELETE FROM quotes WHERE source_id IN (SELECT unnest(?))", [stale]).fetchall()
                 self.con.execute("DELETE FROM sources WHERE id IN (SELECT unnest(?))", [stale]).fetchall()
             source_id = self._next_id("sources")
@@ -262,6 +274,7 @@ class QuoteDB:
                 })
                 for q in quotes:
                     speaker_id = registry.resolve(q.speaker, q.speaker_kind, q.role) if q.speaker else None
+                    norm = norm_quote(quoted_words(doc.text, q))
                     quote_rows.append({
                         "id": quote_id, "source_id": source_id, "speaker_id": speaker_id, "text": q.text,
                         "quote": display_quote(doc.text, q), "kind": q.kind, "start_offset": q.start,
@@ -269,7 +282,7 @@ class QuoteDB:
                         "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
                         "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue, "method": q.method,
                         "confidence": float(q.confidence), "paragraph": q.paragraph, "sentence": q.sentence,
-                        "context": q.context, "norm_text": norm_quote(quoted_words(doc.text, q)), "cluster_id": None,
+                        "context": q.context, "norm_text": norm, "anchor": anchor_word(norm), "cluster_id": None,
                     })
                     quote_id += 1
                 source_id += 1
@@ -278,6 +291,8 @@ class QuoteDB:
             if quote_rows:
                 self._append("quotes", quote_rows, QUOTE_SCHEMA)
                 self._cluster(quote_rows[0]["id"])
+            if stale_clusters:
+                self.refresh_clusters(stale_clusters)  # a replaced article may have been a cluster's first source
             self.con.execute("COMMIT").fetchall()
         except BaseException:
             self.con.execute("ROLLBACK").fetchall()
@@ -319,17 +334,33 @@ class QuoteDB:
         """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or
         the same speaker for a shorter fragment: "highly productive" inside "lengthy and highly productive phone call")."""
         self.con.execute("""
+            INSERT INTO quote_words
+            SELECT DISTINCT w, id FROM (SELECT id, unnest(string_split(norm_text, ' ')) AS w FROM quotes WHERE id >= ?)
+            WHERE length(w) >= 4
+        """, [first_new_id]).fetchall()
+        self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _new AS
-            SELECT id, norm_text, source_id, speaker_id, length(norm_text) AS len,
+            SELECT id, norm_text, anchor, source_id, speaker_id, length(norm_text) AS len,
                    len(string_split(norm_text, ' ')) AS words FROM quotes
             WHERE id >= ? AND norm_text <> '' AND len(string_split(norm_text, ' ')) >= 2
         """, [first_new_id]).fetchall()
-        # Pair each new quote with the older (or other new) quote it equals or is contained in / contains.
+        # Candidates through the word index (never a scan of every quote's text): the same text; a stored
+        # quote holding the new one's anchor word; a stored quote whose anchor is one of the new one's words.
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _candidates AS
+            SELECT n.id AS new_id, o.id AS other_id FROM _new n JOIN quotes o ON o.norm_text = n.norm_text
+            UNION
+            SELECT n.id, w.quote_id FROM _new n JOIN quote_words w ON w.word = n.anchor
+            UNION
+            SELECT w.quote_id, o.id FROM quote_words w JOIN quotes o ON o.anchor = w.word
+            WHERE w.quote_id >= ?
+        """, [first_new_id]).fetchall()
+        # Keep the candidates that really are the same quote: equal, or one contained in the other.
         self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _pairs AS
             SELECT n.id AS new_id, o.id AS other_id, o.cluster_id
-            FROM _new n JOIN quotes o
-              ON o.id <> n.id AND o.source_id <> n.source_id AND o.norm_text <> ''
+            FROM _candidates c JOIN _new n ON n.id = c.new_id JOIN quotes o ON o.id = c.other_id
+            WHERE o.id <> n.id AND o.source_id <> n.source_id AND o.norm_text <> ''
              AND (o.norm_text = n.norm_text
                   OR (length(o.norm_text) > n.len AND contains(o.norm_text, n.norm_text)
                       AND (n.words >= 4 OR o.speaker_id = n.speaker_id))
@@ -377,11 +408,16 @@ class QuoteDB:
             self.con.execute("UPDATE quotes SET cluster_id = _assign.cid FROM _assign WHERE quotes.id = _assign.id").fetchall()
         finally:
             self.con.unregister("_assign")
-        self.refresh_clusters()
+        self.refresh_clusters(sorted({cluster_id for _, cluster_id in assignments}))
 
-    def refresh_clusters(self) -> None:
-        """Recompute each cluster's text and first appearance from its members."""
-        self.con.execute("""
+    def refresh_clusters(self, cluster_ids: list[int] | None = None) -> None:
+        """Recompute the text and first appearance of these clusters (all when None) from their members.
+
+        An ingest passes only the clusters its batch touched, so the work does not grow with the database.
+        """
+        only = "" if cluster_ids is None else "AND q.cluster_id IN (SELECT unnest(?))"
+        params = [] if cluster_ids is None else [cluster_ids]
+        self.con.execute(f"""
             UPDATE quote_clusters SET norm_text = agg.norm_text, first_source_id = agg.first_source,
                    first_seen = agg.first_seen
             FROM (
@@ -390,12 +426,22 @@ class QuoteDB:
                        arg_min(q.source_id, coalesce(s.published_at, s.ingested_at)) AS first_source,
                        min(coalesce(s.published_at, s.ingested_at)) AS first_seen
                 FROM quotes q JOIN sources s ON s.id = q.source_id
-                WHERE q.cluster_id IS NOT NULL GROUP BY q.cluster_id
+                WHERE q.cluster_id IS NOT NULL {only} GROUP BY q.cluster_id
             ) agg
             WHERE quote_clusters.id = agg.cluster_id
-        """).fetchall()
-        self.con.execute("DELETE FROM quote_clusters WHERE id NOT IN "
-                         "(SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL)").fetchall()
+        """, params).fetchall()
+        # A cluster left with one source (its reprint was replaced) is no longer a cluster.
+        self.con.execute(f"""
+            UPDATE quotes SET cluster_id = NULL WHERE cluster_id IN (
+                SELECT q.cluster_id FROM quotes q WHERE q.cluster_id IS NOT NULL {only}
+                GROUP BY q.cluster_id HAVING count(DISTINCT q.source_id) < 2)
+        """, params).fetchall()
+        members = "(SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL)"
+        if cluster_ids is None:
+            self.con.execute(f"DELETE FROM quote_clusters WHERE id NOT IN {members}").fetchall()
+        else:
+            self.con.execute(f"DELETE FROM quote_clusters WHERE id IN (SELECT unnest(?)) AND id NOT IN {members}",
+                             [cluster_ids]).fetchall()
 
     # -- reading ----------------------------------------------------------------
     def sql(self, query: str, params: list | None = None) -> pl.DataFrame:
@@ -523,7 +569,7 @@ QUOTE_SCHEMA = pa.schema([
     ("speaker_mention", pa.string()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
     ("role", pa.string()), ("cue", pa.string()), ("method", pa.string()), ("confidence", pa.float64()),
     ("paragraph", pa.int32()), ("sentence", pa.int32()), ("context", pa.string()), ("norm_text", pa.string()),
-    ("cluster_id", pa.int64()),
+    ("anchor", pa.string()), ("cluster_id", pa.int64()),
 ])
 SPEAKER_SCHEMA = pa.schema([
     ("id", pa.int64()), ("name", pa.string()), ("name_key", pa.string()), ("kind", pa.string()),

@@ -1,6 +1,7 @@
 """The speaker database on real DuckDB files in temp dirs."""
 
 import json
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -165,3 +166,45 @@ def test_locked_database_gives_a_clear_error(tmp_path, nlp):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_version_1_database_is_migrated(tmp_path, nlp):
+    a = write(tmp_path, "a.txt", "“We will open the new library in the spring,” said Mayor Jo Lind.")
+    path = tmp_path / "q.duckdb"
+    with QuoteDB(path) as db:
+        ingest(db, [str(a)])
+        # Turn the file back into what schema version 1 wrote.
+        db.con.execute("DROP TABLE quote_words")
+        for view in ("quote_sheet", "speaker_stats", "cluster_sources"):
+            db.con.execute(f"DROP VIEW {view}")
+        for index in ("quotes_speaker_idx", "quotes_source_idx"):
+            db.con.execute(f"DROP INDEX {index}")
+        db.con.execute("ALTER TABLE quotes DROP COLUMN anchor")
+        db.con.execute("CREATE INDEX quotes_speaker_idx ON quotes (speaker_id)")
+        db.con.execute("CREATE INDEX quotes_source_idx ON quotes (source_id)")
+        db.con.execute((Path(__file__).parent.parent / "sql" / "views.sql").read_text())
+        db.con.execute("DELETE FROM schema_version WHERE version > 1")
+    with QuoteDB(path) as db:
+        assert db.schema_version() >= 2
+        assert db.sql("SELECT anchor FROM quotes")["anchor"].to_list() == ["library"]
+        b = write(tmp_path, "b.txt", "The mayor said: “We will open the new library in the spring.”")
+        ingest(db, [str(b)])
+        clusters = db.sql("SELECT DISTINCT cluster_id FROM quotes")["cluster_id"].to_list()
+    assert len(clusters) == 1 and clusters[0] is not None
+
+
+def test_replacing_a_source_keeps_clusters_consistent(tmp_path, nlp):
+    from quotes.curation import verify_database
+
+    quote = "“We will rebuild every bridge on the river by next spring,” said Mayor Jo Lind."
+    feed = tmp_path / "feed.jsonl"
+    first = [{"id": "a", "url": "https://a.test/1", "text": quote}, {"id": "b", "url": "https://b.test/1", "text": quote + " "}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in first))
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        ingest(db, [str(feed)])
+        assert db.sql("SELECT count(DISTINCT cluster_id) AS n FROM quotes")["n"][0] == 1
+        first[0]["text"] = "“Nothing will be rebuilt this year,” said Mayor Jo Lind."
+        feed.write_text(json.dumps(first[0]) + "\n")
+        assert ingest(db, [str(feed)]).replaced == 1
+        assert verify_database(db) == []
+        assert db.sql("SELECT count(*) AS n FROM quote_clusters")["n"][0] == 0  # one source left: no cluster
