@@ -9,7 +9,7 @@ from quotes.models import load_nlp
 from quotes.records import Quote
 
 
-def main(path: str, split: str = "dev") -> None:
+def main(path: str, split: str = "dev", rederive: str = "") -> None:
     from textacy.extract.triples import direct_quotations
 
     nlp = load_nlp()
@@ -27,7 +27,7 @@ def main(path: str, split: str = "dev") -> None:
         except Exception:
             failures += 1
         report.documents += 1
-        score_document(doc_json, quotes, report, False)
+        score_document(doc_json, quotes, report, False, rederive_kinds=bool(rederive))
     report.failures = failures
     print(json.dumps(report.as_dict()["scores"]["direct+mixed"], indent=1))
     print(f"documents {report.documents}, exceptions {failures}")
