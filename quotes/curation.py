@@ -91,6 +91,8 @@ def verify_database(db: QuoteDB) -> list[str]:
                                            "ON c.id = q.cluster_id WHERE q.cluster_id IS NOT NULL AND c.id IS NULL",
         "clusters with no quotes": "SELECT count(*) FROM quote_clusters c WHERE NOT EXISTS "
                                    "(SELECT 1 FROM quotes q WHERE q.cluster_id = c.id)",
+        "indexed words of quotes that no longer exist": "SELECT count(*) FROM quote_words w LEFT JOIN quotes q "
+                                                        "ON q.id = w.quote_id WHERE q.id IS NULL",
         "aliases pointing to no speaker": "SELECT count(*) FROM speaker_aliases a LEFT JOIN speakers s "
                                           "ON s.id = a.speaker_id WHERE s.id IS NULL",
         "sources stored twice (same content hash)": "SELECT count(*) - count(DISTINCT content_hash) FROM sources",

@@ -64,12 +64,6 @@ def norm_quote(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def anchor_word(norm: str) -> str | None:
-    """The longest word (ties: the last alphabetically) of four letters or more: a quote's clustering key."""
-    words = [w for w in norm.split() if len(w) >= 4]
-    return max(words, key=lambda w: (len(w), w)) if words else None
-
-
 def display_quote(text: str, quote: Quote) -> str:
     """What was said, without the attribution that interrupts a split quote."""
     if quote.kind == "direct" and quote.segments:
@@ -257,8 +251,7 @@ class QuoteDB:
                 stale_clusters = [r[0] for r in self.con.execute(
                     "SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL AND source_id IN "
                     "(SELECT unnest(?))", [stale]).fetchall()]
-                self.con.execute("DELETE FROM quote_words WHERE quote_id IN (SELECT id FROM quotes WHERE source_id IN "
-                                 "(SELECT unnest(?)))", [stale]).fetchall()
+                self._unindex_words("quote_id IN (SELECT id FROM quotes WHERE source_id IN (SELECT unnest(?)))", stale)
                 self.con.execute("DELETE FROM quotes WHERE source_id IN (SELECT unnest(?))", [stale]).fetchall()
                 self.con.execute("DELETE FROM sources WHERE id IN (SELECT unnest(?))", [stale]).fetchall()
             source_id = self._next_id("sources")
@@ -274,7 +267,7 @@ class QuoteDB:
                 })
                 for q in quotes:
                     speaker_id = registry.resolve(q.speaker, q.speaker_kind, q.role) if q.speaker else None
-                    norm = norm_quote(quoted_words(doc.text, q))
+                    norm = norm_quote(quoted_words(doc.text, q))  # anchor: set by _cluster from word counts
                     quote_rows.append({
                         "id": quote_id, "source_id": source_id, "speaker_id": speaker_id, "text": q.text,
                         "quote": display_quote(doc.text, q), "kind": q.kind, "start_offset": q.start,
@@ -282,7 +275,7 @@ class QuoteDB:
                         "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start,
                         "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue, "method": q.method,
                         "confidence": float(q.confidence), "paragraph": q.paragraph, "sentence": q.sentence,
-                        "context": q.context, "norm_text": norm, "anchor": anchor_word(norm), "cluster_id": None,
+                        "context": q.context, "norm_text": norm, "anchor": None, "cluster_id": None,
                     })
                     quote_id += 1
                 source_id += 1
@@ -330,6 +323,15 @@ class QuoteDB:
         registry.start_batch()
         return count
 
+    def _unindex_words(self, where: str, param) -> None:
+        """Drop quotes from the word index and its counts (before the quotes themselves are deleted)."""
+        self.con.execute(f"""
+            UPDATE quote_word_counts SET n = n - gone.k
+            FROM (SELECT word, count(*) AS k FROM quote_words WHERE {where} GROUP BY word) gone
+            WHERE quote_word_counts.word = gone.word
+        """, [param]).fetchall()
+        self.con.execute(f"DELETE FROM quote_words WHERE {where}", [param]).fetchall()
+
     def _cluster(self, first_new_id: int) -> None:
         """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or
         the same speaker for a shorter fragment: "highly productive" inside "lengthy and highly productive phone call")."""
@@ -339,6 +341,16 @@ class QuoteDB:
             WHERE length(w) >= 4
         """, [first_new_id]).fetchall()
         self.con.execute("""
+            INSERT INTO quote_word_counts SELECT word, count(*) FROM quote_words WHERE quote_id >= ? GROUP BY word
+            ON CONFLICT (word) DO UPDATE SET n = quote_word_counts.n + excluded.n
+        """, [first_new_id]).fetchall()
+        self.con.execute("""
+            UPDATE quotes SET anchor = a.anchor
+            FROM (SELECT w.quote_id, first(w.word ORDER BY c.n, length(w.word) DESC, w.word) AS anchor
+                  FROM quote_words w JOIN quote_word_counts c USING (word) WHERE w.quote_id >= ? GROUP BY w.quote_id) a
+            WHERE quotes.id = a.quote_id
+        """, [first_new_id]).fetchall()
+        self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _new AS
             SELECT id, norm_text, anchor, source_id, speaker_id, length(norm_text) AS len,
                    len(string_split(norm_text, ' ')) AS words FROM quotes
@@ -346,20 +358,18 @@ class QuoteDB:
         """, [first_new_id]).fetchall()
         # Candidates through the word index (never a scan of every quote's text): the same text; a stored
         # quote holding the new one's anchor word; a stored quote whose anchor is one of the new one's words.
-        self.con.execute("""
-            CREATE OR REPLACE TEMP TABLE _candidates AS
-            SELECT n.id AS new_id, o.id AS other_id FROM _new n JOIN quotes o ON o.norm_text = n.norm_text
-            UNION
-            SELECT n.id, w.quote_id FROM _new n JOIN quote_words w ON w.word = n.anchor
-            UNION
-            SELECT w.quote_id, o.id FROM quote_words w JOIN quotes o ON o.anchor = w.word
-            WHERE w.quote_id >= ?
-        """, [first_new_id]).fetchall()
-        # Keep the candidates that really are the same quote: equal, or one contained in the other.
-        self.con.execute("""
-            CREATE OR REPLACE TEMP TABLE _pairs AS
-            SELECT n.id AS new_id, o.id AS other_id, o.cluster_id
-            FROM _candidates c JOIN _new n ON n.id = c.new_id JOIN quotes o ON o.id = c.other_id
+        # Kept are the real matches (equal, or one contained in the other), one partner per stored cluster:
+        # a quote reprinted a thousand times gives one pair, not a thousand.
+        pairs = self.con.execute("""
+            WITH candidates AS (
+                SELECT n.id AS new_id, o.id AS other_id FROM _new n JOIN quotes o ON o.norm_text = n.norm_text
+                UNION ALL
+                SELECT n.id, w.quote_id FROM _new n JOIN quote_words w ON w.word = n.anchor
+                UNION ALL
+                SELECT w.quote_id, o.id FROM quote_words w JOIN quotes o ON o.anchor = w.word WHERE w.quote_id >= ?
+            )
+            SELECT n.id AS new_id, min(o.id) AS other_id, o.cluster_id
+            FROM candidates c JOIN _new n ON n.id = c.new_id JOIN quotes o ON o.id = c.other_id
             WHERE o.id <> n.id AND o.source_id <> n.source_id AND o.norm_text <> ''
              AND (o.norm_text = n.norm_text
                   OR (length(o.norm_text) > n.len AND contains(o.norm_text, n.norm_text)
@@ -367,8 +377,9 @@ class QuoteDB:
                   OR (length(o.norm_text) < n.len AND contains(n.norm_text, o.norm_text)
                       AND (len(string_split(o.norm_text, ' ')) >= 4 OR o.speaker_id = n.speaker_id)
                       AND len(string_split(o.norm_text, ' ')) >= 2))
-        """).fetchall()
-        pairs = self.con.execute("SELECT new_id, other_id, cluster_id FROM _pairs ORDER BY new_id").fetchall()
+            GROUP BY n.id, o.cluster_id, CASE WHEN o.cluster_id IS NULL THEN o.id END
+            ORDER BY new_id
+        """, [first_new_id]).fetchall()
         if not pairs:
             return
         # Union-find over the pairs, seeded with existing cluster ids.
@@ -402,7 +413,7 @@ class QuoteDB:
             for other in clusters[1:]:
                 self.con.execute("UPDATE quotes SET cluster_id = ? WHERE cluster_id = ?", [cluster_id, other]).fetchall()
                 self.con.execute("DELETE FROM quote_clusters WHERE id = ?", [other]).fetchall()
-            assignments.extend((m, cluster_id) for m in members)
+            assignments.extend((m, cluster_id) for m in members if existing.get(m) != cluster_id)
         self.con.register("_assign", pa.table({"id": [a for a, _ in assignments], "cid": [b for _, b in assignments]}))
         try:
             self.con.execute("UPDATE quotes SET cluster_id = _assign.cid FROM _assign WHERE quotes.id = _assign.id").fetchall()

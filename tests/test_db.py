@@ -175,6 +175,7 @@ def test_a_version_1_database_is_migrated(tmp_path, nlp):
         ingest(db, [str(a)])
         # Turn the file back into what schema version 1 wrote.
         db.con.execute("DROP TABLE quote_words")
+        db.con.execute("DROP TABLE quote_word_counts")
         for view in ("quote_sheet", "speaker_stats", "cluster_sources"):
             db.con.execute(f"DROP VIEW {view}")
         for index in ("quotes_speaker_idx", "quotes_source_idx"):
