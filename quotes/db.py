@@ -360,16 +360,19 @@ class QuoteDB:
         # quote holding the new one's anchor word; a stored quote whose anchor is one of the new one's words.
         # Kept are the real matches (equal, or one contained in the other), one partner per stored cluster:
         # a quote reprinted a thousand times gives one pair, not a thousand.
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _candidates AS
+            SELECT n.id AS new_id, min(o.id) AS other_id FROM _new n JOIN quotes o ON o.norm_text = n.norm_text
+            GROUP BY n.id, o.cluster_id, CASE WHEN o.cluster_id IS NULL THEN o.id END
+            UNION ALL
+            SELECT n.id, min(o.id) FROM _new n JOIN quote_words w ON w.word = n.anchor JOIN quotes o ON o.id = w.quote_id
+            GROUP BY n.id, o.cluster_id, o.norm_text, CASE WHEN o.cluster_id IS NULL THEN o.id END
+            UNION ALL
+            SELECT w.quote_id, o.id FROM quote_words w JOIN quotes o ON o.anchor = w.word WHERE w.quote_id >= ?
+        """, [first_new_id]).fetchall()
         pairs = self.con.execute("""
-            WITH candidates AS (
-                SELECT n.id AS new_id, o.id AS other_id FROM _new n JOIN quotes o ON o.norm_text = n.norm_text
-                UNION ALL
-                SELECT n.id, w.quote_id FROM _new n JOIN quote_words w ON w.word = n.anchor
-                UNION ALL
-                SELECT w.quote_id, o.id FROM quote_words w JOIN quotes o ON o.anchor = w.word WHERE w.quote_id >= ?
-            )
             SELECT n.id AS new_id, min(o.id) AS other_id, o.cluster_id
-            FROM candidates c JOIN _new n ON n.id = c.new_id JOIN quotes o ON o.id = c.other_id
+            FROM _candidates c JOIN _new n ON n.id = c.new_id JOIN quotes o ON o.id = c.other_id
             WHERE o.id <> n.id AND o.source_id <> n.source_id AND o.norm_text <> ''
              AND (o.norm_text = n.norm_text
                   OR (length(o.norm_text) > n.len AND contains(o.norm_text, n.norm_text)
@@ -379,7 +382,8 @@ class QuoteDB:
                       AND len(string_split(o.norm_text, ' ')) >= 2))
             GROUP BY n.id, o.cluster_id, CASE WHEN o.cluster_id IS NULL THEN o.id END
             ORDER BY new_id
-        """, [first_new_id]).fetchall()
+        """).fetchall()
+        self.con.execute("DROP TABLE _candidates").fetchall()
         if not pairs:
             return
         # Union-find over the pairs, seeded with existing cluster ids.
