@@ -295,7 +295,7 @@ class _DocExtractor:
         if cue.lemma_.lower() in NAMING_VERBS:
             # "described Putin as a “strong leader”": the clause is what was named and what it was called.
             start, end = _strip_span(self.text, self.doc[cue.i + 1].idx, last.outer_end)
-            return (start, end) if end > start else None
+            return (min(start, first.start), max(end, last.end))
         # The reported content: everything after the cue up to the end of its object / complement clauses
         # (a dobj "“budget reforms” and the collection of taxes" can be followed by the ccomp that completes it).
         hi = qtokens.end - 1
@@ -309,7 +309,7 @@ class _DocExtractor:
         if len(outside) < 2:
             return None
         start, end = _strip_span(self.text, region.start_char, region.end_char)
-        return (start, end) if end > start else None
+        return (min(start, first.start), max(end, last.end))  # the quoted pieces always lie inside
 
     # -- pass 2: indirect speech ----------------------------------------------------
     def indirect_quotes(self, taken: list[tuple[int, int]]) -> list[Quote]:
