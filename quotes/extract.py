@@ -34,6 +34,7 @@ GROUP_PRONOUNS = {"they", "them", "it"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Children of a cue that carry what was said (its object or complement clause).
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
+LISTENER_VERBS = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "urge", "advise", "notify"})
 NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
@@ -298,11 +299,14 @@ class _DocExtractor:
             return (min(start, first.start), max(end, last.end))
         # The reported content: everything after the cue up to the end of its object / complement clauses
         # (a dobj "“budget reforms” and the collection of taxes" can be followed by the ccomp that completes it).
-        hi = qtokens.end - 1
+        hi, lo = qtokens.end - 1, qtokens.start
         for child in cue.children:
+            if child.dep_ in ("dobj", "dative") and cue.lemma_ in LISTENER_VERBS and not quote_ids & {
+                    t.i for t in child.subtree}:
+                continue  # "told reporters that …": the listener is not what was said
             if child.i > cue.i and (child.dep_ in REPORTED_DEPS or quote_ids & {t.i for t in child.subtree}):
                 hi = max(hi, child.right_edge.i)
-        lo = cue.i + 1
+                lo = min(lo, child.left_edge.i)  # not "earlier this week" or the "reporters" told
         region = self.doc[lo : hi + 1]
         outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
                    and t.lower_ not in ("that", "as")]

@@ -192,3 +192,9 @@ def test_parenthetical_cue_inside_reported_speech(extract):
 def test_a_document_that_reads(extract):
     q = one(extract("“We see hope for our children,” the letter reads."))
     assert q.cue == "reads" and q.speaker_mention == "the letter"
+
+
+def test_mixed_span_starts_at_what_was_said(extract):
+    text = "Senator Ann Kerr told reporters on Monday that the deal was “dead on arrival” in the Senate."
+    q = one(extract(text))
+    assert q.kind == "mixed" and q.text.startswith("that the deal")
