@@ -57,6 +57,8 @@ def is_speech_verb(token: Token, include_belief: bool = True) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "put":  # "as she put it", "he put it plainly"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     if lemma == "read":  # "the letter reads" reports; "she read “The Old Man and the Sea”" does not
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEECH_NOUNS | {"sign", "note", "headline"}
                    for c in token.children)
@@ -68,7 +70,7 @@ def speech_strength(token: Token) -> float:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return 1.0
-    if lemma in NAMING_VERBS:
+    if lemma in NAMING_VERBS or lemma == "put":  # "as she put it"
         return 0.9
     if lemma in BELIEF_VERBS:
         return 0.7

@@ -11,7 +11,7 @@ length >= 0.3 and >= 0.8.
 from __future__ import annotations
 
 import json
-
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -124,11 +124,21 @@ def match(preds: list[Unit], golds: list[Unit], mode: str, threshold: float) -> 
     return out
 
 
+def mention_name(mention: str) -> str:
+    """The name in a gold mention, without what corpora annotate around it.
+
+    "House Speaker Paul Ryan, R-Wis.," and "Sen. Claire McCaskill (D-Mo.)" name Paul Ryan and Claire
+    McCaskill: the appositive after the comma, a parenthesis and a possessive 's are not part of the name.
+    """
+    name = re.sub(r"\([^)]*\)", " ", mention).split(",")[0]
+    return re.sub(r"['’]s?\s*$", "", name.strip())
+
+
 def names_agree(pred: str | None, gold: str | None) -> bool:
     """Canonical names agree when equal, or when one is a fuller form of the other (same surname)."""
     if not pred or not gold:
         return False
-    p, g = normalise_name(pred).split(), normalise_name(gold).split()
+    p, g = normalise_name(pred).split(), normalise_name(mention_name(gold)).split()
     if not p or not g:
         return False
     if p == g:

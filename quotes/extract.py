@@ -31,6 +31,7 @@ from quotes.records import Quote
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Children of a cue that carry what was said (its object or complement clause).
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
@@ -122,11 +123,27 @@ class _DocExtractor:
                     and len(groups[-1]) == 1
                     and self._is_attribution_gap(prev.outer_end, span.outer_start)
                     and (self.text[prev.start : prev.end].rstrip().endswith((",", "—", "-", "…")) or gap.rstrip().endswith(","))
+                    and not (gap.rstrip().endswith(".") and self._attributed_after(span))
                 ):
                     groups[-1].append(n)
                     continue
             groups.append([n])
         return groups
+
+    def _attributed_after(self, span: QuoteSpan) -> bool:
+        """“B,” added Rep. Jim Clyburn — a quote with its own attribution after it starts a new record."""
+        line_end = self.text.find("\n", span.outer_end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        stop = min(line_end, span.outer_end + 120)
+        for mark in QUOTE_MARKS:  # only up to the next quotation
+            found = self.text.find(mark, span.outer_end + 1, stop)
+            if found >= 0:
+                stop = found
+        tail = self.tokens_in(span.outer_end, stop) if stop > span.outer_end else None
+        if tail is None:
+            return False
+        sentence_end = tail[0].sent.end
+        return self._is_attribution_gap(span.outer_end, min(stop, self.doc[min(sentence_end, len(self.doc)) - 1].idx + 1))
 
     def _is_attribution_gap(self, start: int, end: int) -> bool:
         gap = self.tokens_in(start, end)
@@ -144,6 +161,9 @@ class _DocExtractor:
         attribution = self._find_cue(group)
         content = self.text[first.start : last.end]
         n_words = len(content.split())
+        if _looks_like_title(content) and self._named_in_place(first) and (
+                not self._reported_by(attribution, first) or self._work_of_art(first)):
+            return None  # on CBS’s “Face the Nation,” … — the name of a show, book or article, not speech
         if attribution is None:
             attribution = self._colon_speaker(first) or self._dash_speaker(last)
         if attribution is None:
@@ -169,6 +189,30 @@ class _DocExtractor:
             quote.segments = None
         self._attribute(quote, attribution)
         return quote
+
+    def _reported_by(self, attribution: _Attribution | None, span: QuoteSpan) -> bool:
+        """The quote lies in what its cue reports ("proclaimed a goal of “Peace Through Strength”"), not in
+        a phrase about where or when ("said on “Fox and Friends”")."""
+        if attribution is None or attribution.cue is None:
+            return False
+        cue = attribution.cue
+        if cue.lemma_ in NAMING_VERBS:
+            return True
+        inside = self.tokens_in(span.start, span.end)
+        if inside is None:
+            return False
+        return any(child.dep_ in REPORTED_DEPS and _in_subtree(inside[0], child) for child in cue.children)
+
+    def _work_of_art(self, span: QuoteSpan) -> bool:
+        inside = self.tokens_in(span.start, span.end)
+        return inside is not None and all(t.ent_type_ == "WORK_OF_ART" or t.is_punct for t in inside)
+
+    def _named_in_place(self, span: QuoteSpan) -> bool:
+        """The quote stands where a noun goes: after a preposition, an article or a possessive."""
+        k = bisect_right(self.token_starts, span.outer_start - 1) - 1
+        while k >= 0 and (self.doc[k].is_space or self.doc[k].text in QUOTE_MARKS):
+            k -= 1
+        return k >= 0 and self.doc[k].tag_ in ("IN", "DT", "POS", "PRP$")
 
     def _find_cue(self, group: list[int]) -> _Attribution | None:
         """The speech cue a quote hangs on: the nearest cue in its sentences linked to it in the parse."""
@@ -198,6 +242,8 @@ class _DocExtractor:
                 if not linked and distance > 8:
                     continue
                 score = distance + (0 if linked else 20) + (0 if speech_strength(token) >= 1.0 else 5)
+                if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                    score += 3  # "X said: “…,” adding that …": the participle continues the attribution
                 if best is None or score < best[0]:
                     best = (score, token)
         if best is None:
@@ -291,8 +337,12 @@ class _DocExtractor:
         if qtokens is None:
             return None
         quote_ids = {t.i for t in qtokens}
-        if qtokens.start <= cue.i:
+        if qtokens.start <= cue.i and not _aside(cue):
             return None  # “…,” he said: the quote comes first, nothing is paraphrased around it
+        if _aside(cue) and not quote_ids & {t.i for t in cue.subtree}:
+            return self._aside_clause(cue, quote_ids, first, last)
+        if cue.lemma_ == "put":
+            return None  # "X put it in an interview, “…”": what follows is the quote itself
         if cue.lemma_.lower() in NAMING_VERBS:
             # "described Putin as a “strong leader”": the clause is what was named and what it was called.
             start, end = _strip_span(self.text, self.doc[cue.i + 1].idx, last.outer_end)
@@ -307,6 +357,10 @@ class _DocExtractor:
             if child.i > cue.i and (child.dep_ in REPORTED_DEPS or quote_ids & {t.i for t in child.subtree}):
                 hi = max(hi, child.right_edge.i)
                 lo = min(lo, child.left_edge.i)  # not "earlier this week" or the "reporters" told
+        for t in self.doc[qtokens.end : hi + 1]:
+            if t.dep_ == "advcl" and t.head.i in quote_ids and t.left_edge.i >= qtokens.end:
+                hi = t.left_edge.i - 1  # “…,” adding that … / “…,” when Clinton blasted him: not what was said
+                break
         region = self.doc[lo : hi + 1]
         outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
                    and t.lower_ not in ("that", "as")]
@@ -314,6 +368,22 @@ class _DocExtractor:
             return None
         start, end = _strip_span(self.text, region.start_char, region.end_char)
         return (min(start, first.start), max(end, last.end))  # the quoted pieces always lie inside
+
+    def _aside_clause(self, cue: Token, quote_ids: set[int], first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
+        """The clause an aside cue reports: "African-Americans, he said, can “rock like Jimi”" keeps the cue
+        inside (its subject comes first); "During his years in office, Mr. Obama said, a majority …" and
+        "As X put it, RT is “…”" start after it."""
+        head = cue.head
+        subject_first = any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in head.children)
+        lo = head.left_edge.i if subject_first else cue.right_edge.i + 1
+        region = [t for t in self.doc[lo : head.right_edge.i + 1]
+                  if subject_first or not _in_subtree(t, cue)]
+        outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
+                   and not _in_subtree(t, cue)]
+        if len(outside) < 2 or not region:
+            return None
+        start, end = _strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
+        return (min(start, first.start), max(end, last.end))
 
     # -- pass 2: indirect speech ----------------------------------------------------
     def indirect_quotes(self, taken: list[tuple[int, int]]) -> list[Quote]:
@@ -352,7 +422,7 @@ class _DocExtractor:
                     continue
                 return self._char_range(lo, hi)
         head = cue.head
-        if self._parenthetical(cue) and head.pos_ in ("VERB", "AUX") and head.i != cue.i:
+        if _parenthetical(cue) and head.pos_ in ("VERB", "AUX") and head.i != cue.i:
             # "The museum, Mr. Obama said, would make visitors face hard truths." — the cue sits inside.
             return self._char_range(head.left_edge.i, head.right_edge.i)
         # "The economy is strong, the minister said." — the cue hangs off the content.
@@ -362,16 +432,6 @@ class _DocExtractor:
             if tokens and not any(is_speech_verb(t, include_belief=False) for t in tokens if t.i != head.i):
                 return self._char_range(tokens[0].i, tokens[-1].i)
         return None
-
-    def _parenthetical(self, cue: Token) -> bool:
-        """A cue set off by commas in the middle of what it reports."""
-        if cue.dep_ not in ("parataxis", "ccomp", "advcl"):
-            return False
-        left, right = cue.left_edge, cue.right_edge
-        comma_before = left.text == "," or (left.i > 0 and self.doc[left.i - 1].text == ",")
-        comma_after = right.text == "," or (right.i + 1 < len(self.doc) and self.doc[right.i + 1].text == ",")
-        content_before = cue.head.left_edge.i < left.i
-        return comma_before and comma_after and content_before
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
         head = according.head
@@ -433,6 +493,9 @@ class _DocExtractor:
 
     def _resolve(self, mention: Span) -> tuple[NameCluster | tuple[str, str], str, float] | None:
         root = mention.root
+        antecedent = _relative_antecedent(root)
+        if antecedent is not None:
+            return self._resolve(_noun_phrase(antecedent))
         lower = root.text.lower()
         if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self._resolve_pronoun(root)
@@ -638,6 +701,29 @@ def _according_source(according: Token) -> Span | None:
     return None
 
 
+def _parenthetical(cue: Token) -> bool:
+    """A cue set off by commas in the middle of what it reports ("The museum, Mr. Obama said, would …")."""
+    if cue.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return False
+    doc = cue.doc
+    left, right = cue.left_edge, cue.right_edge
+    comma_before = left.text == "," or (left.i > 0 and doc[left.i - 1].text == ",")
+    comma_after = right.text == "," or (right.i + 1 < len(doc) and doc[right.i + 1].text == ",")
+    content_before = cue.head.left_edge.i < left.i
+    return comma_before and comma_after and content_before
+
+
+def _aside(cue: Token) -> bool:
+    """A cue clause that frames its head's clause from the side: parenthetical, or "As X put it, …"."""
+    if _parenthetical(cue):
+        return True
+    if cue.dep_ != "advcl" or cue.i > cue.head.i:
+        return False
+    right = cue.right_edge
+    opener = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    return opener and right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == ","
+
+
 def _outermost_cue(cue: Token) -> Token:
     """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell"."""
     node = cue
@@ -647,6 +733,16 @@ def _outermost_cue(cue: Token) -> Token:
         node = node.head
         if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
             cue = node
+    # "Mr. Obama said, a majority of Americans have come to believe “…”": the aside reports the whole clause.
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.i != cue.i and _aside(child) and is_speech_verb(child, include_belief=False) \
+                    and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                return child
+        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+            break
+        node = node.head
     return cue
 
 
@@ -658,6 +754,10 @@ def _linked(cue: Token, quote_ids: set[int]) -> bool:
     """
     if any(t.i in quote_ids for t in cue.subtree):
         return True
+    if _aside(cue) and any(t.i in quote_ids for t in cue.head.subtree):
+        return True  # "African-Americans, he said, can “rock like Jimi” and “stir the pot …”"
+    if cue.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ != "as") or c.tag_ == "WRB" for c in cue.children):
+        return False  # “That makes me smart,” when Clinton blasted him: a clause about the quote, not its cue
     return cue.head.i in quote_ids and cue.dep_ in ("parataxis", "advcl", "ccomp", "ROOT")
 
 
@@ -666,17 +766,38 @@ def _subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
     for _ in range(4):
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS and not quoted(child.i):
-                if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
-                    return _noun_phrase(node.head)
-                return _noun_phrase(child)
+                return _noun_phrase(_past_dateline(child))  # "who" (“Clinton, who said …”) is resolved later
+            if child.dep_ in SUBJECT_DEPS:
+                # “… and our military,” Flynn, a top surrogate, said: the parser took a quoted noun for the
+                # subject and hung the name outside the quote off it as an appositive.
+                for appos in child.subtree:
+                    if appos.dep_ == "appos" and not quoted(appos.i) and appos.i < node.i \
+                            and appos.ent_type_ in ("PERSON", "ORG"):
+                        return _noun_phrase(appos)
         # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
-        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and node.head is not node:
+        if node.head is not node and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
+                                      or (node.dep_ == "ccomp" and quoted(node.i))):
+            # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl"):  # "Clinton, who said …", "footage of Clinton asking …"
             return _noun_phrase(node.head)
         break
+    for child in cue.children:
+        if child.dep_ == "npadvmod" and child.i < cue.i and _past_dateline(child) is not child:
+            return _noun_phrase(_past_dateline(child))
     return None
+
+
+def _past_dateline(token: Token) -> Token:
+    """"WASHINGTON -- President Obama, dedicating the museum, said …": the parser hangs the name off the
+    dateline (as its appositive), and the dateline becomes the subject or a modifier of the cue."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].text in ("--", "—", "–", "-") and token.text.isupper():
+        for appos in token.children:
+            if appos.dep_ == "appos" and appos.ent_type_ == "PERSON":
+                return appos
+    return token
 
 
 def _noun_phrase(head: Token) -> Span:
@@ -716,7 +837,16 @@ def _trim_mention(span: Span) -> Span | None:
     return span.doc[tokens[0].i : tokens[-1].i + 1]
 
 
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: Clinton in "Clinton, who said …"."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        return token.head.head
+    return None
+
+
 def _non_speaker(span: Span) -> bool:
+    if _relative_antecedent(span.root) is not None:
+        return _non_speaker(_noun_phrase(_relative_antecedent(span.root)))
     return span.root.lower_ in NON_SPEAKER_PRONOUNS or bool(CREDIT_LINE.match(span.text))
 
 

@@ -161,7 +161,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 elif open_double is None and role in ("open", "either"):
                     stack.append(_Open("double", i, i + width, [(i + width, -1)], []))
                 elif open_double is not None and role == "open":
-                    if stack[open_double] is stack[0] and len(stack) == 1:
+                    if _closes_ahead(text, i + width, p_end) >= 2:
+                        # “… what he calls “hell” than …”: the same marks nested (two closings follow).
+                        stack.append(_Open("double", i, i + width, [(i + width, -1)], []))
+                    elif stack[open_double] is stack[0] and len(stack) == 1:
                         # A second opening mark: the first quote lost its closing mark.
                         _close_unclosed(text, stack, i, spans)
                         stack.append(_Open("double", i, i + width, [(i + width, -1)], []))
@@ -187,6 +190,22 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         _close_unclosed(text, [carried], len(text.rstrip()), spans)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _closes_ahead(text: str, start: int, end: int) -> int:
+    """Double marks that can close between ``start`` and the next mark that can only open."""
+    count, i = 0, start
+    while i < end:
+        width = _double_mark_width(text, i)
+        if not width:
+            i += 1
+            continue
+        role = _double_role(text, i, width)
+        if role == "open":
+            break
+        count += 1
+        i += width
+    return count
 
 
 def _double_mark_width(text: str, i: int) -> int:

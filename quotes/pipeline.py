@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
@@ -22,6 +23,8 @@ from quotes.readers import InputProblem, SourceDocument, read_documents
 from quotes.records import Quote
 
 DEFAULT_BATCH = 32
+REOPEN_EVERY = 1024  # documents written between reopenings of the database (see QuoteDB.reopen)
+IN_FLIGHT_BATCHES = 64  # batches whose hashes are remembered: more than can be queued for the workers
 _worker_state: dict = {}
 
 
@@ -95,13 +98,16 @@ def ingest(
                 yield item
 
     def todo_batches() -> Iterator[list[SourceDocument]]:
-        seen: set[str] = set()  # documents of this run still in flight are not in the database yet
+        # Documents of this run still in flight are not in the database yet; older ones are, and classify
+        # finds them there, so only the last batches' hashes are kept (memory stays flat over an archive).
+        recent: deque[set[str]] = deque(maxlen=IN_FLIGHT_BATCHES)
         for batch in batched(documents(), batch_size):
-            fresh = []
+            fresh, hashes = [], set()
             for doc in batch:
-                if doc.content_hash not in seen:
-                    seen.add(doc.content_hash)
+                if doc.content_hash not in hashes and not any(doc.content_hash in seen for seen in recent):
+                    hashes.add(doc.content_hash)
                     fresh.append(doc)
+            recent.append(hashes)
             todo, replaces = db.classify(fresh)
             summary.unchanged += len(batch) - len(todo)
             _replaces.update(replaces)
@@ -112,13 +118,18 @@ def ingest(
 
     _replaces: dict[str, list[int]] = {}
     registry = db.load_registry()  # read once; each batch adds to it
+    since_reopen = 0
     for items in extract_batches(todo_batches(), options, workers):
+        if since_reopen >= REOPEN_EVERY:
+            db.reopen()
+            since_reopen = 0
         replaces = {d.content_hash: _replaces.pop(d.content_hash) for d, _ in items if d.content_hash in _replaces}
         n_docs, n_quotes, n_speakers = db.write_batch(items, replaces, run_id, registry)
         summary.replaced += len(replaces)
         summary.new += n_docs - len(replaces)
         summary.quotes += n_quotes
         summary.speakers += n_speakers
+        since_reopen += n_docs
         if on_progress:
             on_progress(n_docs, n_quotes)
     summary.seconds = time.perf_counter() - started

@@ -71,8 +71,55 @@ def test_description_speaker_resolves_through_the_title(extract):
 
 
 def test_colon_introduced_quote(extract):
-    q = one(extract("Dr. Lena Park put it plainly: “We are running out of time.”"))
+    q = one(extract("Dr. Lena Park was blunt: “We are running out of time.”"))
     assert q.speaker == "Lena Park" and q.method.startswith("colon")
+
+
+def test_as_she_put_it(extract):
+    q = one(extract("As Dr. Lena Park put it in a letter to the board, “We are running out of time.”"))
+    assert q.speaker == "Lena Park" and q.cue == "put" and q.kind == "direct"
+
+
+def test_parenthetical_cue_inside_a_mixed_quote(extract):
+    text = "Farmers, Minister Ruth Aalto said, will get “every cent they were promised” and “a seat at the table.”"
+    q = one(extract(text))
+    assert q.kind == "mixed" and q.speaker == "Ruth Aalto" and q.cue == "said"
+    assert len(q.fragments) == 2 and q.text.startswith("Farmers")
+
+
+def test_aside_cue_reports_the_whole_clause(extract):
+    text = "During the hearing, Judge Mara Kent said, the witnesses came to believe “that the bridge was safe.”"
+    q = one(extract(text))
+    assert q.speaker == "Mara Kent" and q.cue == "said" and q.text.startswith("the witnesses")
+
+
+def test_participle_after_a_quote_does_not_take_it(extract):
+    text = "In a statement, Nordvik Mining said: “The site was profitable for a decade,” adding that it had paid its debts."
+    quotes = extract(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker == "Nordvik Mining" and direct[0].cue == "said"
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extract):
+    q = one(extract("The plan was backed by Tomas Ek, who said that the vote would pass easily next week."))
+    assert q.speaker == "Tomas Ek" and q.speaker_mention == "who"
+
+
+def test_dateline_does_not_hide_the_subject(extract):
+    q = one(extract("OSLO -- Prime Minister Eva Lund, opening the session on Monday, said “the budget is balanced.”"))
+    assert q.speaker == "Eva Lund"
+
+
+def test_show_titles_are_not_quotes(extract):
+    quotes = extract("Senator Ida Moss said on CBS’s “Face the Nation” that the bill would pass.")
+    assert all("Face the Nation" not in q.text or q.kind == "indirect" for q in quotes)
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
+def test_nested_quotes_with_the_same_marks(extract):
+    text = "“I would rather live in what he calls “hell” than live like this,” said Ana Ruiz."
+    q = one(extract(text))
+    assert q.kind == "direct" and q.speaker == "Ana Ruiz" and q.text.endswith("like this,")
 
 
 def test_floating_quote_takes_the_previous_speaker(extract):
