@@ -39,6 +39,29 @@ BELIEF_VERBS = frozenset(
 # "X called it a “disaster”": naming verbs make a quote only when it sits in their object.
 NAMING_VERBS = frozenset("call dub label brand term describe characterize characterise".split())
 
+# Verbs whose reported content can be a noun phrase ("Clinton cited derogatory comments Trump had made"),
+# and the prepositions that introduce it ("called for the repeal of Obamacare", "warned against hackers").
+# Annotated news corpora count these as attribution; they come out as indirect quotes with lower confidence.
+OBJECT_VERBS = frozenset(
+    """
+    cite mention discuss criticize criticise praise endorse reject deny propose announce acknowledge question
+    defend attack blame accuse describe tout promote condemn dismiss oppose applaud slam blast mock
+    hail echo lay point dispute challenge decry lambast denounce champion back
+    """.split()
+)
+OBJECT_PREPS = {
+    "call": {"for"}, "warn": {"against", "of", "about"}, "complain": {"about"}, "talk": {"about"},
+    "speak": {"about", "of"}, "rail": {"against"}, "argue": {"for", "against"}, "push": {"for"},
+    "advocate": {"for"}, "apologize": {"for"}, "apologise": {"for"}, "accuse": {"of"}, "criticize": {"for"},
+    "criticise": {"for"}, "blame": {"for"}, "praise": {"for"}, "attack": {"for"}, "joke": {"about"},
+    "write": {"about"}, "testify": {"about"}, "comment": {"on"}, "insist": {"on"}, "lash": {"at"},
+}
+# Verbs whose content is an infinitive ("vowed to form a task force", "urges supporters to vote").
+INTENT_VERBS = frozenset(
+    "want plan intend seek vow pledge promise agree threaten decline refuse hope aim offer propose decide".split()
+)
+DIRECTIVE_VERBS = frozenset("urge ask call encourage tell warn order invite challenge implore press beg".split())
+
 # Nouns that carry speech in "in a statement", "in an interview", "in a post".
 SPEECH_NOUNS = frozenset(
     """

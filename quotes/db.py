@@ -65,8 +65,8 @@ def norm_quote(text: str) -> str:
 
 
 def display_quote(text: str, quote: Quote) -> str:
-    """What was said, without the attribution that interrupts a split quote."""
-    if quote.kind == "direct" and quote.segments:
+    """What was said, without the attribution that interrupts it (“A,” he said, “B.” / The museum, he said, …)."""
+    if quote.segments:
         return " … ".join(text[s:e].strip() for s, e in quote.segments)
     return quote.text
 

@@ -88,7 +88,7 @@ def gold_units(doc: dict, rederive_kinds: bool = False) -> list[Unit]:
 def predicted_units(text: str, quotes: list[Quote]) -> list[Unit]:
     units = []
     for q in quotes:
-        pieces = q.segments if (q.kind == "direct" and q.segments) else [[q.start, q.end]]
+        pieces = q.segments or [[q.start, q.end]]
         for s, e in pieces:
             s, e = trim(text, s, e)
             if e > s:

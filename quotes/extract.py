@@ -23,7 +23,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.coref import CorefResolver
-from quotes.cues import NAMING_VERBS, NON_SPEAKER_PRONOUNS, is_speech_verb, speech_strength
+from quotes.cues import (
+    DIRECTIVE_VERBS,
+    INTENT_VERBS,
+    NAMING_VERBS,
+    NON_SPEAKER_PRONOUNS,
+    OBJECT_PREPS,
+    OBJECT_VERBS,
+    is_speech_verb,
+    speech_strength,
+)
 from quotes.marks import ALL_MARKS as QUOTE_MARKS
 from quotes.marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from quotes.names import TITLE_WORDS, NameCluster, NameIndex, split_title
@@ -50,6 +59,7 @@ METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive"
 class ExtractOptions:
     indirect: bool = True
     belief: bool = True  # belief / intention verbs ("X believes that …") count as indirect attribution
+    objects: bool = True  # noun-phrase content ("X cited Y", "X called for Y") as low-confidence indirect quotes
     coref: str = "window"  # "window" | "document" | "off"
 
 
@@ -187,6 +197,8 @@ class _DocExtractor:
             quote.text = self.text[clause[0] : clause[1]]
             quote.fragments = [list(p) for p in pieces]
             quote.segments = None
+            if attribution.cue is not None and quote.start < attribution.cue.idx < quote.end:
+                quote.segments = self._segments_around(attribution.cue, quote.start, quote.end)
         self._attribute(quote, attribution)
         return quote
 
@@ -369,6 +381,17 @@ class _DocExtractor:
         start, end = _strip_span(self.text, region.start_char, region.end_char)
         return (min(start, first.start), max(end, last.end))  # the quoted pieces always lie inside
 
+    def _segments_around(self, cue: Token, start: int, end: int) -> list[list[int]] | None:
+        """The two pieces of content on either side of a parenthetical cue inside [start, end)."""
+        commas = _aside_commas(cue)
+        if commas is None:
+            return None
+        before = _strip_span(self.text, start, self.doc[commas[0]].idx)
+        after = _strip_span(self.text, self.doc[commas[1]].idx + 1, end)
+        if before[1] <= before[0] or after[1] <= after[0] or not (start <= before[0] and after[1] <= end):
+            return None
+        return [list(before), list(after)]
+
     def _aside_clause(self, cue: Token, quote_ids: set[int], first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
         """The clause an aside cue reports: "African-Americans, he said, can “rock like Jimi”" keeps the cue
         inside (its subject comes first); "During his years in office, Mr. Obama said, a majority …" and
@@ -391,24 +414,28 @@ class _DocExtractor:
         for token in self.doc:
             if token.i in self.used_cues or self.in_quote[token.i] != -1:
                 continue
+            found, is_object = None, False
             if _is_according(token):
                 found = self._according_clause(token)
             elif is_speech_verb(token, self.options.belief):
                 found = self._reported_clause(token)
-            else:
-                continue
+            if found is None and self.options.objects and token.pos_ == "VERB":
+                found, is_object = self._reported_object(token), True
             if found is None:
                 continue
             start, end = found
             if any(start < e and s < end for s, e in taken):
                 continue
             content = self.tokens_in(start, end)
-            if content is None or not _is_clause(content):
+            if content is None or not (_is_clause(content) or (is_object and _is_phrase(content))):
                 continue
             attribution = self._attribution_for_cue(token)
             if attribution.subject is None or _non_speaker(attribution.subject):
                 continue
-            quote = Quote(start=start, end=end, text=self.text[start:end], kind="indirect")
+            if is_object:
+                attribution.strength *= 0.7  # "cited derogatory comments": a report of what was said, not of words
+            quote = Quote(start=start, end=end, text=self.text[start:end], kind="indirect",
+                          segments=self._segments_around(token, start, end))
             self._attribute(quote, attribution)
             taken.append((start, end))
             out.append(quote)
@@ -416,21 +443,55 @@ class _DocExtractor:
 
     def _reported_clause(self, cue: Token) -> tuple[int, int] | None:
         for child in cue.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in ("say", "tell")):
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and (
+                    cue.lemma_ in ("say", "tell") or (self.options.belief and cue.lemma_ in INTENT_VERBS))):
                 lo, hi = child.left_edge.i, child.right_edge.i
                 if lo <= cue.i <= hi:
                     continue
-                return self._char_range(lo, hi)
+                return self._char_range(lo, _content_end(child, hi))
         head = cue.head
         if _parenthetical(cue) and head.pos_ in ("VERB", "AUX") and head.i != cue.i:
             # "The museum, Mr. Obama said, would make visitors face hard truths." — the cue sits inside.
-            return self._char_range(head.left_edge.i, head.right_edge.i)
+            lo = min(head.left_edge.i, cue.left_edge.i)
+            hi = max(head.right_edge.i, cue.right_edge.i)
+            return self._char_range(lo, hi)
         # "The economy is strong, the minister said." — the cue hangs off the content.
         after = [t for t in cue.sent if t.i > cue.i and not t.is_punct and not t.is_space and _in_subtree(t, cue)]
         if cue.dep_ in ("parataxis", "ccomp") and head.i < cue.i and head.pos_ in ("VERB", "AUX") and len(after) <= 3:
             tokens = [t for t in head.subtree if t.i < cue.i and not _in_subtree(t, cue)]
             if tokens and not any(is_speech_verb(t, include_belief=False) for t in tokens if t.i != head.i):
                 return self._char_range(tokens[0].i, tokens[-1].i)
+        return None
+
+    def _reported_object(self, cue: Token) -> tuple[int, int] | None:
+        """Content that is not a clause: "urges supporters to monitor polling places", "cited derogatory
+        comments Trump had made", "called for the repeal of Obamacare". Active voice only: in "was criticized
+        for …" the subject is the target, not the source."""
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+            return None
+        lemma = cue.lemma_.lower()
+        after = [c for c in cue.children if c.i > cue.i]
+        objects = [c for c in after if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if lemma in DIRECTIVE_VERBS:
+            listener = next((c for c in after if c.dep_ in ("dobj", "dative")), None)
+            if listener is None:  # "called on Trump to stop attacking her"
+                on = next((c for c in after if c.dep_ == "prep" and c.lower_ == "on"), None)
+                listener = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            action = next((c for c in after if c.dep_ in ("xcomp", "ccomp")), None)
+            if listener is not None and action is not None and action.i > listener.i:
+                return self._char_range(listener.left_edge.i, action.right_edge.i)
+        if lemma in OBJECT_VERBS and objects:
+            obj = objects[0]
+            hi = obj.right_edge.i
+            for c in after:  # "called the charges unsubstantiated", "cited X as an example of Y"
+                if c.i > hi and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")):
+                    hi = c.right_edge.i
+            return self._char_range(obj.left_edge.i, _content_end(obj, hi))
+        for prep in after:
+            if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS.get(lemma, ()):
+                content = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if content:
+                    return self._char_range(content[0].left_edge.i, _content_end(content[0], content[0].right_edge.i))
         return None
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
@@ -701,16 +762,55 @@ def _according_source(according: Token) -> Span | None:
     return None
 
 
+def _content_end(root: Token, hi: int) -> int:
+    """Where reported content ends: not at a clause the reporter added.
+
+    "said he expects her to recover, which forced her to leave early" — a trailing non-restrictive relative
+    clause is background; "said he would order a review and warned against hackers" — a conjoined speech
+    verb starts a report of its own.
+    """
+    doc = root.doc
+    for t in root.subtree:
+        if t.i > hi:
+            break
+        if t.dep_ == "relcl" and t.right_edge.i >= hi - 1 and t.left_edge.i > root.i:
+            comma = t.left_edge.i - 1
+            if doc[comma].text == "," and comma > root.i:
+                return comma - 1
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > root.i and is_speech_verb(t, include_belief=False) \
+                and doc[t.left_edge.i - 1].text == ",":
+            return t.left_edge.i - 2  # "…, arguing that …": a second report by the same speaker
+        if t.dep_ == "conj" and t.head.i == root.i and t.i > root.i and is_speech_verb(t, include_belief=False) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            cut = t.left_edge.i - 1
+            while cut > root.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
+                cut -= 1
+            return cut
+    return hi
+
+
 def _parenthetical(cue: Token) -> bool:
     """A cue set off by commas in the middle of what it reports ("The museum, Mr. Obama said, would …")."""
+    return _aside_commas(cue) is not None
+
+
+def _aside_commas(cue: Token) -> tuple[int, int] | None:
+    """The token indices of the commas around a parenthetical cue and its subject, or None."""
     if cue.dep_ not in ("parataxis", "ccomp", "advcl"):
-        return False
+        return None
     doc = cue.doc
-    left, right = cue.left_edge, cue.right_edge
-    comma_before = left.text == "," or (left.i > 0 and doc[left.i - 1].text == ",")
-    comma_after = right.text == "," or (right.i + 1 < len(doc) and doc[right.i + 1].text == ",")
-    content_before = cue.head.left_edge.i < left.i
-    return comma_before and comma_after and content_before
+    # The aside itself is the cue and its subject ("Mr. Clarke said"), whatever clauses the parser hung on it.
+    left = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS])
+    if left == 0 or doc[left - 1].text != ",":
+        return None
+    if min(cue.head.left_edge.i, cue.left_edge.i) >= left - 1:
+        return None  # nothing reported before the aside
+    for t in doc[cue.i + 1 : min(len(doc), cue.i + 7)]:
+        if t.text == ",":
+            return left - 1, t.i
+        if t.pos_ in ("VERB", "AUX") or t.is_quote or t.is_sent_end:
+            return None
+    return None
 
 
 def _aside(cue: Token) -> bool:
@@ -856,6 +956,12 @@ def _is_named(span: Span) -> bool:
 
 def _gender_ok(cluster: NameCluster, gender: str | None) -> bool:
     return gender is None or cluster.gender is None or cluster.gender == gender
+
+
+def _is_phrase(span: Span) -> bool:
+    """A noun phrase worth storing as what somebody said: three words or more, not a pronoun."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return len(words) >= 3 and span.root.pos_ != "PRON"
 
 
 def _is_clause(span: Span) -> bool:

@@ -13,9 +13,10 @@ class Quote:
 
     Offsets are Python ``str`` offsets into the document text. For a direct
     quote ``start``/``end`` lie inside the quote marks; ``segments`` lists the
-    pieces of a quote interrupted by its attribution (“A,” he said, “B.”) or
-    re-opened at each paragraph. For a mixed quote the span is the reported
-    clause and ``fragments`` are the quoted pieces inside it.
+    pieces of a quote interrupted by its attribution (“A,” he said, “B.”; “The
+    museum, he said, would …” for any kind) or re-opened at each paragraph. For
+    a mixed quote the span is the reported clause and ``fragments`` are the
+    quoted pieces inside it.
     """
 
     start: int

@@ -245,3 +245,35 @@ def test_mixed_span_starts_at_what_was_said(extract):
     text = "Senator Ann Kerr told reporters on Monday that the deal was “dead on arrival” in the Senate."
     q = one(extract(text))
     assert q.kind == "mixed" and q.text.startswith("that the deal")
+
+
+def test_parenthetical_indirect_quote_has_two_segments(extract):
+    text = "The new bridge, Mayor Tove Lind said, will open to traffic before the winter storms arrive."
+    q = one(extract(text))
+    assert q.kind == "indirect" and q.speaker == "Tove Lind"
+    assert [text[s:e] for s, e in q.segments] == ["The new bridge", "will open to traffic before the winter storms arrive."]
+
+
+def test_trailing_relative_clause_is_not_reported_content(extract):
+    text = "Dr. Omar Haddad said he expects the senator to recover from pneumonia, which kept her from the vote."
+    q = one(extract(text))
+    assert q.text == "he expects the senator to recover from pneumonia"
+
+
+def test_noun_phrase_content_is_a_low_confidence_indirect_quote(extract):
+    text = "Governor Ines Marsh called for the complete repeal of the state sales tax."
+    q = one(extract(text))
+    assert q.kind == "indirect" and q.speaker == "Ines Marsh" and q.text == "the complete repeal of the state sales tax"
+    assert q.confidence < 0.7
+
+
+def test_intention_and_directive_content(extract):
+    quotes = extract("Senator Paula Reyes vowed to block the pipeline permit in committee. "
+                     "Her rival Tim Cole urged supporters to monitor the polling places on Tuesday.")
+    texts = {q.speaker: q.text for q in quotes}
+    assert texts["Paula Reyes"] == "to block the pipeline permit in committee"
+    assert texts["Tim Cole"] == "supporters to monitor the polling places on Tuesday"
+
+
+def test_passive_stance_verb_has_no_source(extract):
+    assert extract("The mayor was criticized for the slow response to the flooding downtown.") == []
