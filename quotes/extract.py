@@ -303,6 +303,11 @@ class _DocExtractor:
             subject = _according_source(cue)
             return _Attribution(cue, subject, "according_to", 0.95)
         subject = _subject_of(cue, lambda i: self.in_quote[i] != -1)
+        if subject is None and cue.tag_ == "VBG":
+            # "Mr. Trump hardly clarified the matter, …, asserting, “Of course, I pay federal taxes.”" — when the
+            # parse loses the participle's clause, its subject is the sentence's first subject.
+            subject = next((_noun_phrase(t) for t in cue.sent if t.i < cue.i and t.dep_ == "nsubj"
+                            and self.in_quote[t.i] == -1 and t.pos_ in ("PROPN", "PRON", "NOUN")), None)
         method = "cue_subject"
         if subject is not None and subject.root.i > cue.i:
             method = "inverted_subject"
@@ -627,14 +632,27 @@ class _DocExtractor:
             while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i:
-                if head.sent.start == sent.start and self._other_person_between(mention, pronoun):
+                if head.sent.start == sent.start and self._object_between(mention, head.head, pronoun):
                     return None  # "Warren told Stumpf, after he admitted …": the object is just as likely
                 return mention.cluster
         return None
 
-    def _other_person_between(self, mention, pronoun: Token) -> bool:
-        return any(m.cluster is not mention.cluster and m.cluster.kind == "person" and not self._inside_quote(m.start)
-                   for m in self.names.mentions_between(mention.end, pronoun.idx))
+    def _object_between(self, mention, verb: Token, pronoun: Token) -> bool:
+        """Another person between the subject and the pronoun as the object of the subject's own verb."""
+        for m in self.names.mentions_between(mention.end, pronoun.idx):
+            if m.cluster is mention.cluster or m.cluster.kind != "person" or self._inside_quote(m.start):
+                continue
+            span = self.tokens_in(m.start, m.end)
+            if span is None:
+                continue
+            root = span.root
+            while root.dep_ in ("compound", "flat", "appos", "poss") and root.head is not root:
+                root = root.head
+            if root.dep_ in ("dobj", "dative", "iobj") and root.head.i == verb.i:
+                return True
+            if root.dep_ == "pobj" and root.head.head.i == verb.i:
+                return True
+        return False
 
     def _resolve_description(self, mention: Span) -> tuple[NameCluster, str, float] | None:
         root = mention.root
@@ -695,8 +713,8 @@ class _DocExtractor:
                     quote.speaker_mention = previous.speaker_mention
                     quote.method = "floating"
                     quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
-            if quote.speaker is not None and quote.kind in ("direct", "mixed"):
-                previous = quote
+            if quote.speaker is not None and (quote.kind in ("direct", "mixed") or quote.cue):
+                previous = quote  # "…, Schiff said. “The other factor …”": an indirect report leads in too
 
     def _starts_sentence(self, start: int) -> bool:
         """True when the quote (its content begins at ``start``) opens a sentence or paragraph."""

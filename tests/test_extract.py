@@ -277,3 +277,30 @@ def test_intention_and_directive_content(extract):
 
 def test_passive_stance_verb_has_no_source(extract):
     assert extract("The mayor was criticized for the slow response to the flooding downtown.") == []
+
+
+def test_floating_quote_after_an_indirect_report(extract):
+    text = ("The council may delay the vote until spring, Councillor Ada Brook said. "
+            "“Nobody wants to rush a decision this large.”")
+    quotes = extract(text)
+    floating = [q for q in quotes if q.kind == "direct"]
+    assert len(floating) == 1 and floating[0].speaker == "Ada Brook" and floating[0].method == "floating"
+
+
+def test_participle_cue_takes_the_sentence_subject(extract):
+    text = ("Senator Lars Vik defended the deal on Tuesday and, when pressed by reporters, kept going, "
+            "insisting, “We negotiated the best terms anyone could get.”")
+    q = [q for q in extract(text) if q.kind == "direct"][0]
+    assert q.speaker == "Lars Vik"
+
+
+def test_pronoun_takes_the_subject_past_a_possessive(extract):
+    text = "Ana Gomez said she admired Ms. Okafor’s courage through what she calls “a war of words.”"
+    quotes = [q for q in extract(text) if "war of words" in q.text]
+    assert quotes and all(q.speaker == "Ana Gomez" for q in quotes)
+
+
+def test_pronoun_after_an_object_is_not_given_to_the_subject(extract):
+    q = [q for q in extract("Mia Holt pressed Paul Crane until he said, “I was wrong about the numbers.”")
+         if q.kind == "direct"][0]
+    assert q.speaker != "Mia Holt"
