@@ -355,7 +355,7 @@ class _DocExtractor:
             return None
         quote_ids = {t.i for t in qtokens}
         if qtokens.start <= cue.i and not _aside(cue):
-            return None  # “…,” he said: the quote comes first, nothing is paraphrased around it
+            return self._clause_before_cue(cue, quote_ids, first, last)
         if _aside(cue) and not quote_ids & {t.i for t in cue.subtree}:
             return self._aside_clause(cue, quote_ids, first, last)
         if cue.lemma_ == "put":
@@ -385,6 +385,27 @@ class _DocExtractor:
             return None
         start, end = _strip_span(self.text, region.start_char, region.end_char)
         return (min(start, first.start), max(end, last.end))  # the quoted pieces always lie inside
+
+    def _clause_before_cue(self, cue: Token, quote_ids: set[int], first: QuoteSpan,
+                           last: QuoteSpan) -> tuple[int, int] | None:
+        """“…,” he said: the quote is what was said — unless it sits in a wider clause the cue follows:
+        "A cashier who “steals a handful of $20s” is held accountable, Warren said." """
+        content = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+        if content is None and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i:
+            content = cue.head  # the parser may hang the cue off the content instead
+        if content is None:
+            return None
+        core = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS])
+        region = [t for t in content.subtree if t.i < core]
+        if not any(c.dep_ in (*SUBJECT_DEPS, "dobj", "attr") and c.i not in quote_ids and c.i < core
+                   for c in content.children):
+            return None  # "In an interview, “…,” he said": a setting, not a paraphrased part of what was said
+        outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
+                   and t.lower_ not in ("that", "as")]
+        if len(outside) < 2 or not region:
+            return None
+        start, end = _strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
+        return (min(start, first.start), max(end, last.end))
 
     def _segments_around(self, cue: Token, start: int, end: int) -> list[list[int]] | None:
         """The two pieces of content on either side of a parenthetical cue inside [start, end)."""

@@ -304,3 +304,15 @@ def test_pronoun_after_an_object_is_not_given_to_the_subject(extract):
     q = [q for q in extract("Mia Holt pressed Paul Crane until he said, “I was wrong about the numbers.”")
          if q.kind == "direct"][0]
     assert q.speaker != "Mia Holt"
+
+
+def test_quote_inside_a_clause_before_its_cue_is_mixed(extract):
+    text = "A driver who “skips a single inspection” loses the licence, Commissioner Rosa Lindqvist said."
+    q = one(extract(text))
+    assert q.kind == "mixed" and q.speaker == "Rosa Lindqvist"
+    assert q.text.startswith("A driver who") and q.fragments
+
+
+def test_setting_before_a_quote_keeps_it_direct(extract):
+    q = one(extract("In an interview, “the market is broken,” Paolo Ferri said."))
+    assert q.kind == "direct" and q.speaker == "Paolo Ferri"
