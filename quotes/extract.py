@@ -34,7 +34,7 @@ from quotes.cues import (
     speech_strength,
 )
 from quotes.marks import ALL_MARKS as QUOTE_MARKS
-from quotes.marks import QuoteSpan, find_quote_spans, paragraph_bounds
+from quotes.marks import TRANSCRIPT_SPEAKER, QuoteSpan, find_quote_spans, paragraph_bounds
 from quotes.names import TITLE_WORDS, NameCluster, NameIndex, split_title
 from quotes.records import Quote
 
@@ -49,6 +49,9 @@ NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod",
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 MIN_UNCUED_WORDS = 4
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|or)?[\s,]*$")
+# Lines a page adds around an article ("Follow Pam Key on Twitter @pamkey"), never speech.
+_BOILERPLATE = re.compile(r"^\s*(follow\s.*\bon\s+(twitter|facebook|instagram|x)\b|\(?crosstalk\)?\.?$|\(.*\)\.?$)", re.I)
 _DASH_NAME = re.compile(r"^[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*$")
 # How much each attribution rule is trusted before pronoun resolution and cue strength are applied.
 METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
@@ -85,6 +88,7 @@ class _DocExtractor:
         self.spans = [s for s in find_quote_spans(self.text) if s.end > s.start]
         self.in_quote = self._mark_quoted_tokens()
         self.used_cues: set[int] = set()
+        self.listed: set[int] = set()  # first spans of groups that are lists of quoted phrases
 
     # -- setup -----------------------------------------------------------------
     def _mark_quoted_tokens(self) -> list[int]:
@@ -131,10 +135,17 @@ class _DocExtractor:
                 if (
                     "\n" not in gap
                     and len(groups[-1]) == 1
+                    and self._starts_sentence(self.spans[groups[-1][0]].start)
                     and self._is_attribution_gap(prev.outer_end, span.outer_start)
                     and (self.text[prev.start : prev.end].rstrip().endswith((",", "—", "-", "…")) or gap.rstrip().endswith(","))
                     and not (gap.rstrip().endswith(".") and self._attributed_after(span))
                 ):
+                    groups[-1].append(n)
+                    continue
+                if "\n" not in gap and _LIST_GAP.match(gap) and not self._starts_sentence(span.start):
+                    # went on about “how the system is rigged,” and “wounded American families” and “our own
+                    # struggling citizens”: one list of quoted phrases, one record.
+                    self.listed.add(groups[-1][0])
                     groups[-1].append(n)
                     continue
             groups.append([n])
@@ -168,16 +179,26 @@ class _DocExtractor:
         spans = [self.spans[n] for n in group]
         first, last = spans[0], spans[-1]
         pieces = [p for s in spans for p in s.pieces]
+        transcript = TRANSCRIPT_SPEAKER.match(self.text, first.start)
+        if transcript is not None and len(spans) == 1 and self.paragraph_of(first.outer_start) == self.paragraph_of(
+                first.start) and not self.text[self.paragraph_starts[self.paragraph_of(first.start)]:first.outer_start].strip(
+                ) .strip("\"“'‘"):
+            return self._transcript_line(first, transcript)
         attribution = self._find_cue(group)
         content = self.text[first.start : last.end]
         n_words = len(content.split())
-        if _looks_like_title(content) and self._named_in_place(first) and (
-                not self._reported_by(attribution, first) or self._work_of_art(first)):
+        before, after = self._token_before(first), self._token_after(last)
+        if _looks_like_title(content) and before is not None and before.tag_ in ("IN", "DT", "POS", "PRP$") and (
+                not self._reported_by(attribution, first) or self._work_of_art(first) or before.tag_ == "POS"):
             return None  # on CBS’s “Face the Nation,” … — the name of a show, book or article, not speech
+        if n_words <= 2 and before is not None and after is not None and before.pos_ == "PROPN" \
+                and after.text[:1].isupper() and after.is_alpha and before.sent == after.sent:
+            return None  # Marcia “Cia” Price: a nickname inside a name
         if attribution is None:
             attribution = self._colon_speaker(first) or self._dash_speaker(last)
         if attribution is None:
-            if n_words < MIN_UNCUED_WORDS or _looks_like_title(content) or CREDIT_LINE.match(content):
+            if n_words < MIN_UNCUED_WORDS or _looks_like_title(content) or CREDIT_LINE.match(content) \
+                    or _BOILERPLATE.match(content):
                 return None  # scare quotes, nicknames, titles of works
             attribution = _Attribution(None, None, "none", 0.0)
         quote = Quote(
@@ -185,7 +206,7 @@ class _DocExtractor:
             end=last.end,
             text=content,
             kind="direct",
-            segments=[list(p) for p in pieces] if len(pieces) > 1 else None,
+            segments=[list(p) for p in pieces] if len(pieces) > 1 and group[0] not in self.listed else None,
             closed=all(s.closed for s in spans),
         )
         if n_words < MIN_UNCUED_WORDS and (attribution.subject is None or attribution.strength < 0.9):
@@ -219,12 +240,34 @@ class _DocExtractor:
         inside = self.tokens_in(span.start, span.end)
         return inside is not None and all(t.ent_type_ == "WORK_OF_ART" or t.is_punct for t in inside)
 
-    def _named_in_place(self, span: QuoteSpan) -> bool:
-        """The quote stands where a noun goes: after a preposition, an article or a possessive."""
+    def _transcript_line(self, span: QuoteSpan, match: re.Match) -> Quote | None:
+        """`"PENCE: Well, look, …` — a transcript line: the speaker is the capitalised name before the colon."""
+        start, end = _strip_span(self.text, match.end(), span.end)
+        name = self.tokens_in(match.start(1), match.end(1))
+        if end <= start or name is None:
+            return None
+        quote = Quote(start=start, end=end, text=self.text[start:end], kind="direct", closed=span.closed,
+                      method="transcript", speaker_start=name.start_char, speaker_end=name.end_char,
+                      speaker_mention=name.text)
+        cluster = self.names.by_name(match.group(1))
+        if cluster is not None:
+            quote.speaker, quote.speaker_kind, quote.role = cluster.name, cluster.kind, cluster.role
+            quote.confidence = 0.85
+        else:
+            quote.speaker, quote.speaker_kind, quote.confidence = match.group(1).title(), "person", 0.6
+        return quote
+
+    def _token_before(self, span: QuoteSpan) -> Token | None:
         k = bisect_right(self.token_starts, span.outer_start - 1) - 1
         while k >= 0 and (self.doc[k].is_space or self.doc[k].text in QUOTE_MARKS):
             k -= 1
-        return k >= 0 and self.doc[k].tag_ in ("IN", "DT", "POS", "PRP$")
+        return self.doc[k] if k >= 0 else None
+
+    def _token_after(self, span: QuoteSpan) -> Token | None:
+        k = bisect_right(self.token_starts, span.outer_end - 1)
+        while k < len(self.doc) and (self.doc[k].is_space or self.doc[k].text in QUOTE_MARKS):
+            k += 1
+        return self.doc[k] if k < len(self.doc) else None
 
     def _find_cue(self, group: list[int]) -> _Attribution | None:
         """The speech cue a quote hangs on: the nearest cue in its sentences linked to it in the parse."""

@@ -10,6 +10,7 @@ previous one. The finder never raises: an unbalanced mark is recovered locally
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "“„«‟"
@@ -19,6 +20,9 @@ SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 SINGLE_STRAIGHT = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT + "`"
+
+# "PENCE: Well, look, …" / "MR. TRUMP: …" — the speaker of a transcript line.
+TRANSCRIPT_SPEAKER = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
 
 _OPENING_CONTEXT = " \t\n\r([{—–-/:" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSING_CONTEXT = " \t\n\r)]}—–-.,;:!?…" + DOUBLE_CLOSE + SINGLE_CLOSE
@@ -161,7 +165,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 elif open_double is None and role in ("open", "either"):
                     stack.append(_Open("double", i, i + width, [(i + width, -1)], []))
                 elif open_double is not None and role == "open":
-                    if _closes_ahead(text, i + width, p_end) >= 2:
+                    if _closes_ahead(text, i + width, p_end) >= 2 or (
+                            text[stack[open_double].open_at] == '"' and text[i] in DOUBLE_OPEN
+                            and any(text[k] in DOUBLE_CLOSE for k in range(i + 1, p_end))):
                         # “… what he calls “hell” than …”: the same marks nested (two closings follow).
                         stack.append(_Open("double", i, i + width, [(i + width, -1)], []))
                     elif stack[open_double] is stack[0] and len(stack) == 1:
@@ -220,7 +226,10 @@ def _next_paragraph_reopens(text: str, paragraphs: list[tuple[int, int]], index:
         first = _first_char_index(text, start, end)
         if first is None:
             continue
-        return text[first] in DOUBLE_OPEN + DOUBLE_STRAIGHT or text.startswith(("``", "''"), first)
+        reopens = text[first] in DOUBLE_OPEN + DOUBLE_STRAIGHT or text.startswith(("``", "''"), first)
+        # A transcript's next line ("PENCE: …") is a new speaker, not the same quotation going on.
+        after = first + _double_mark_width(text, first)
+        return reopens and not TRANSCRIPT_SPEAKER.match(text, after) and not text.startswith("(", after)
     return False
 
 

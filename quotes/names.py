@@ -195,6 +195,14 @@ class NameIndex:
         return self._match(name_words, "person", building=False) or self._match(
             name_words, "organisation", building=False)
 
+    def by_name(self, text: str) -> NameCluster | None:
+        """The cluster a written name belongs to ("PENCE" in a transcript → Mike Pence), or None."""
+        _, name_words = split_title([_POSSESSIVE.sub("", w) for w in text.split()])
+        if not name_words:
+            return None
+        return self._match(name_words, "person", building=False) or self._match(
+            name_words, "organisation", building=False)
+
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         lo = bisect_right(self._starts, start - 1)
         out = []

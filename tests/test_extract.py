@@ -316,3 +316,27 @@ def test_quote_inside_a_clause_before_its_cue_is_mixed(extract):
 def test_setting_before_a_quote_keeps_it_direct(extract):
     q = one(extract("In an interview, “the market is broken,” Paolo Ferri said."))
     assert q.kind == "direct" and q.speaker == "Paolo Ferri"
+
+
+def test_transcript_lines_name_their_speakers(extract):
+    text = ("Host Dana Wells spoke with Senator Omar Reyes on Sunday.\n\n"
+            "\"WELLS: Will the bill pass this week?\n\n"
+            "\"REYES: Well, look, my colleagues think this is an episode of “Survivor.” It is not.\n\n"
+            "\"(CROSSTALK.)\n\n"
+            "\"REYES: And that is why it will pass.\"\n")
+    quotes = extract(text)
+    assert [(q.speaker, q.method) for q in quotes] == [("Dana Wells", "transcript"), ("Omar Reyes", "transcript"),
+                                                       ("Omar Reyes", "transcript")]
+    assert quotes[1].text.endswith("It is not.") and "“Survivor.”" in quotes[1].text
+
+
+def test_a_list_of_quoted_phrases_is_one_record(extract):
+    text = ("Mayor Ken Ito went on about “a broken system,” and “forgotten families” and “our own neighbours,” "
+            "Ana Ruiz said.")
+    direct = [q for q in extract(text) if "broken system" in q.text]
+    assert len(direct) == 1 and "our own neighbours" in direct[0].text and not direct[0].segments
+
+
+def test_nickname_inside_a_name_is_not_a_quote(extract):
+    assert not [q for q in extract("State Del. Marcia “Cia” Price shouted to the crowd that it was a big year.")
+                if q.kind == "direct"]

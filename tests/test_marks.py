@@ -59,3 +59,14 @@ def test_typewriter_pairs_are_double_marks():
     assert texts(text) == ["We can,", "It is done,"]
     span = find_quote_spans(text)[0]
     assert text[span.outer_start:span.outer_end] == "``We can,''"
+
+
+def test_curly_quote_nested_in_an_unclosed_straight_one():
+    text = '"PENCE: He thinks this is an episode of “Shark Tank.” But this is America.\n'
+    spans = find_quote_spans(text)
+    assert len(spans) == 1 and text[spans[0].start:spans[0].end].endswith("America.")
+
+
+def test_transcript_line_is_not_a_reopened_quotation():
+    text = '"WELLS: Will it pass?\n\n"REYES: It will.\n'
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["WELLS: Will it pass?", "REYES: It will."]
