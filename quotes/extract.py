@@ -49,6 +49,9 @@ NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod",
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 MIN_UNCUED_WORDS = 4
+# Subordinators of a clause the reporter adds after a quote ("… when Clinton blasted him"); "because" and
+# "if" clauses usually carry the speaker's own reasoning and stay in what was said.
+NARRATION_MARKS = frozenset({"when", "as", "after", "before", "while", "until", "since", "during"})
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|or)?[\s,]*$")
 # Lines a page adds around an article ("Follow Pam Key on Twitter @pamkey"), never speech.
 _BOILERPLATE = re.compile(r"^\s*(follow\s.*\bon\s+(twitter|facebook|instagram|x)\b|\(?crosstalk\)?\.?$|\(.*\)\.?$)", re.I)
@@ -391,12 +394,19 @@ class _DocExtractor:
     def _mixed_clause(self, attribution: _Attribution, first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
         """The reported clause around the quoted words, when it is more than the quote."""
         cue = attribution.cue
-        if cue is None or _is_according(cue):
+        if cue is None:
             return None
         qtokens = self.tokens_in(first.outer_start, last.outer_end)
         if qtokens is None:
             return None
         quote_ids = {t.i for t in qtokens}
+        if _is_according(cue):  # "According to Limbaugh, the move reeks of “fear” and desperation."
+            found = self._according_clause(cue)
+            if found is None:
+                return None
+            region = self.tokens_in(*found)
+            outside = [t for t in region or [] if t.i not in quote_ids and not t.is_punct and not t.is_space]
+            return (min(found[0], first.start), max(found[1], last.end)) if len(outside) >= 2 else None
         if qtokens.start <= cue.i and not _aside(cue):
             return self._clause_before_cue(cue, quote_ids, first, last)
         if _aside(cue) and not quote_ids & {t.i for t in cue.subtree}:
@@ -404,8 +414,21 @@ class _DocExtractor:
         if cue.lemma_ == "put":
             return None  # "X put it in an interview, “…”": what follows is the quote itself
         if cue.lemma_.lower() in NAMING_VERBS:
-            # "described Putin as a “strong leader”": the clause is what was named and what it was called.
-            start, end = _strip_span(self.text, self.doc[cue.i + 1].idx, last.outer_end)
+            # "described Putin as a “strong leader”": the clause is what was named and what it was called,
+            # "what he called a “brazen breach” of U.N. resolutions" with its free relative and the rest of
+            # the phrase the quoted words belong to.
+            lo = cue.i + 1
+            what = next((c for c in cue.children if c.lower_ == "what" and c.i < cue.i), None)
+            if what is not None:
+                lo = what.i
+            hi = qtokens.end - 1
+            node = self.doc[qtokens.end - 1]
+            while node.head.i not in (node.i, cue.i) and node.head.i > cue.i:
+                node = node.head
+            if node.head.i == cue.i or node.i in quote_ids:
+                hi = max(hi, node.right_edge.i)
+            region = self.doc[lo : hi + 1]
+            start, end = _strip_span(self.text, region.start_char, region.end_char)
             return (min(start, first.start), max(end, last.end))
         # The reported content: everything after the cue up to the end of its object / complement clauses
         # (a dobj "“budget reforms” and the collection of taxes" can be followed by the ccomp that completes it).
@@ -418,7 +441,9 @@ class _DocExtractor:
                 hi = max(hi, child.right_edge.i)
                 lo = min(lo, child.left_edge.i)  # not "earlier this week" or the "reporters" told
         for t in self.doc[qtokens.end : hi + 1]:
-            if t.dep_ == "advcl" and t.head.i in quote_ids and t.left_edge.i >= qtokens.end:
+            if t.dep_ == "advcl" and t.head.i in quote_ids and t.left_edge.i >= qtokens.end and (
+                    is_speech_verb(t, include_belief=False)
+                    or any(c.lower_ in NARRATION_MARKS or c.tag_ == "WRB" for c in t.children)):
                 hi = t.left_edge.i - 1  # “…,” adding that … / “…,” when Clinton blasted him: not what was said
                 break
         region = self.doc[lo : hi + 1]
@@ -565,7 +590,7 @@ class _DocExtractor:
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
         head = according.head
-        if head is according or head.pos_ not in ("VERB", "AUX"):
+        if head.i == according.i or (head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
             return None
         phrase = {t.i for t in according.subtree}
         tokens = [t for t in head.subtree if t.i not in phrase]
@@ -693,7 +718,7 @@ class _DocExtractor:
             if token is None:
                 continue
             head = token.root
-            while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+            while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i:
                 if head.sent.start == sent.start and self._object_between(mention, head.head, pronoun):
@@ -710,7 +735,7 @@ class _DocExtractor:
             if span is None:
                 continue
             root = span.root
-            while root.dep_ in ("compound", "flat", "appos", "poss") and root.head is not root:
+            while root.dep_ in ("compound", "flat", "appos", "poss") and root.head.i != root.i:
                 root = root.head
             if root.dep_ in ("dobj", "dative", "iobj") and root.head.i == verb.i:
                 return True
@@ -910,7 +935,7 @@ def _outermost_cue(cue: Token) -> Token:
     """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell"."""
     node = cue
     for _ in range(6):
-        if node.head is node or node.dep_ not in ("ccomp", "xcomp"):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp"):
             break
         node = node.head
         if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
@@ -922,7 +947,7 @@ def _outermost_cue(cue: Token) -> Token:
             if child.i != cue.i and _aside(child) and is_speech_verb(child, include_belief=False) \
                     and any(c.dep_ in SUBJECT_DEPS for c in child.children):
                 return child
-        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
             break
         node = node.head
     return cue
@@ -936,7 +961,7 @@ def _linked(cue: Token, quote_ids: set[int]) -> bool:
     """
     if any(t.i in quote_ids for t in cue.subtree):
         return True
-    if _aside(cue) and any(t.i in quote_ids for t in cue.head.subtree):
+    if (_aside(cue) or _is_according(cue)) and any(t.i in quote_ids for t in cue.head.subtree):
         return True  # "African-Americans, he said, can “rock like Jimi” and “stir the pot …”"
     if cue.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ != "as") or c.tag_ == "WRB" for c in cue.children):
         return False  # “That makes me smart,” when Clinton blasted him: a clause about the quote, not its cue
@@ -957,7 +982,7 @@ def _subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
                             and appos.ent_type_ in ("PERSON", "ORG"):
                         return _noun_phrase(appos)
         # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
-        if node.head is not node and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
+        if node.head.i != node.i and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
                                       or (node.dep_ == "ccomp" and quoted(node.i))):
             # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
             node = node.head
@@ -1021,7 +1046,7 @@ def _trim_mention(span: Span) -> Span | None:
 
 def _relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: Clinton in "Clinton, who said …"."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
         return token.head.head
     return None
 

@@ -237,7 +237,15 @@ class NameIndex:
 
 
 def _name_words(span: Span) -> list[str]:
-    words = [t.text for t in span if not t.is_punct]
+    """The words of a name as written: tokens not parted by a space stay one word ("Ki-moon", "O’Neil")."""
+    words, current = [], ""
+    for t in span:
+        current += t.text
+        if t.whitespace_ or t.i == span.end - 1:
+            word = current.strip(".,;:()[]\"“”‘’'-–—")
+            if word and not all(not ch.isalnum() for ch in word):
+                words.append(word if not current.endswith(".") or len(word) > 3 else word + ".")
+            current = ""
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     if words and words[0].lower() == "the":

@@ -340,3 +340,14 @@ def test_a_list_of_quoted_phrases_is_one_record(extract):
 def test_nickname_inside_a_name_is_not_a_quote(extract):
     assert not [q for q in extract("State Del. Marcia “Cia” Price shouted to the crowd that it was a big year.")
                 if q.kind == "direct"]
+
+
+def test_naming_verb_span_runs_from_what_to_the_end_of_the_phrase(extract):
+    q = one(extract("Secretary General Ban Ki-moon condemned what he called a “brazen breach” of U.N. resolutions."))
+    assert q.kind == "mixed" and q.text == "what he called a “brazen breach” of U.N. resolutions"
+    assert q.speaker == "Ban Ki-moon"
+
+
+def test_according_to_around_a_quoted_word_is_mixed(extract):
+    q = one(extract("According to radio host Rita Lamb, the plan smells of “panic” and haste."))
+    assert q.kind == "mixed" and q.speaker == "Rita Lamb" and q.text.startswith("the plan smells")
