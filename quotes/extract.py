@@ -140,6 +140,7 @@ class _DocExtractor:
                     and len(groups[-1]) == 1
                     and self._starts_sentence(self.spans[groups[-1][0]].start)
                     and self._is_attribution_gap(prev.outer_end, span.outer_start)
+                    and gap.rstrip().endswith((",", ".", ":", ";", "—", "–", "-"))  # not “…,” he said on CNN’s “B”
                     and (self.text[prev.start : prev.end].rstrip().endswith((",", "—", "-", "…")) or gap.rstrip().endswith(","))
                     and not (gap.rstrip().endswith(".") and self._attributed_after(span))
                 ):
@@ -590,7 +591,14 @@ class _DocExtractor:
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
         head = according.head
-        if head.i == according.i or (head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
+        if head.i == according.i:
+            # The parse made "According" the root and hung the clause under its source: the clause is what
+            # follows the comma that closes "according to X,".
+            comma = next((t for t in according.sent if t.i > according.i and t.text == ","), None)
+            if comma is None or comma.i + 1 >= according.sent.end - 1:
+                return None
+            return self._char_range(comma.i + 1, according.sent.end - 1)
+        if head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
             return None
         phrase = {t.i for t in according.subtree}
         tokens = [t for t in head.subtree if t.i not in phrase]

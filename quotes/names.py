@@ -242,7 +242,7 @@ def _name_words(span: Span) -> list[str]:
     for t in span:
         current += t.text
         if t.whitespace_ or t.i == span.end - 1:
-            word = current.strip(".,;:()[]\"“”‘’'-–—")
+            word = current.strip(".,;:()[]\"“”‘’'-–—―")
             if word and not all(not ch.isalnum() for ch in word):
                 words.append(word if not current.endswith(".") or len(word) > 3 else word + ".")
             current = ""
