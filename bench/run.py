@@ -77,6 +77,10 @@ def main() -> None:
     print(f"peak RSS (main process): {peak_mb:.0f} MB")
     if memory:
         print("RSS during a long ingest (documents → MB): " + ", ".join(f"{n:,} → {mb:.0f}" for n, mb in memory))
+        half = len(memory) // 2
+        first, second = max(mb for _, mb in memory[:half]), max(mb for _, mb in memory[half:])
+        print(f"peak RSS over the first half of the ingest {first:.0f} MB, over the second half {second:.0f} MB "
+              f"(growth {100 * (second - first) / first:+.1f} %)")
     print(json.dumps({"docs": args.docs, "tokens": tokens, "tokens_per_s": {k: round(v) for k, v in results.items()},
                       "ratio_to_bare": {k: round(v / bare, 3) for k, v in results.items()}, "peak_rss_mb": round(peak_mb),
                       "ingest_rss_mb": [[n, round(mb)] for n, mb in memory]}))
@@ -91,7 +95,7 @@ def rss_mb() -> float:
 
 
 def memory_profile(n_docs: int) -> list[tuple[int, float]]:
-    """Ingest n_docs short generated articles into a fresh database, sampling RSS every 1,000 documents."""
+    """Ingest n_docs short generated articles into a fresh database, sampling RSS every 500 documents."""
     import random
 
     from quotes.db import QuoteDB
@@ -110,13 +114,13 @@ def memory_profile(n_docs: int) -> list[tuple[int, float]]:
                         f"She said that the budget for project {rng.randrange(10**6)} was fixed. "
                         f"According to {rng.choice(lasts)}, the vote was close.\n")
                 out.write(json.dumps({"id": f"m{i}", "text": text}) + "\n")
-        done = {"docs": 0, "next": 1000}
+        done = {"docs": 0, "next": 500}
 
         def progress(docs: int, _quotes: int) -> None:
             done["docs"] += docs
-            if done["docs"] >= done["next"]:
+            if docs and done["docs"] >= done["next"]:  # every 500 documents: peaks between reopenings show
                 samples.append((done["docs"], rss_mb()))
-                done["next"] += 1000
+                done["next"] += 500
 
         with QuoteDB(Path(tmp) / "many.duckdb") as db:
             ingest(db, [str(feed)], on_progress=progress)

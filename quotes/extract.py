@@ -27,11 +27,34 @@ from quotes.cues import (
     DIRECTIVE_VERBS,
     INTENT_VERBS,
     NAMING_VERBS,
-    NON_SPEAKER_PRONOUNS,
     OBJECT_PREPS,
     OBJECT_VERBS,
     is_speech_verb,
     speech_strength,
+)
+from quotes.grammar import (
+    CREDIT_LINE,
+    SUBJECT_DEPS,
+    according_source,
+    appositive_text,
+    aside_commas,
+    content_end,
+    in_subtree,
+    is_according,
+    is_aside,
+    is_clause,
+    is_linked,
+    is_named,
+    is_non_speaker,
+    is_parenthetical,
+    is_phrase,
+    looks_like_title,
+    noun_phrase,
+    outermost_cue,
+    relative_antecedent,
+    strip_span,
+    subject_of,
+    trim_mention,
 )
 from quotes.marks import ALL_MARKS as QUOTE_MARKS
 from quotes.marks import TRANSCRIPT_SPEAKER, QuoteSpan, find_quote_spans, paragraph_bounds
@@ -40,14 +63,9 @@ from quotes.records import Quote
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Children of a cue that carry what was said (its object or complement clause).
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
 LISTENER_VERBS = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "urge", "advise", "notify"})
-NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
-# Words that start credit lines and captions, never speakers.
-CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 MIN_UNCUED_WORDS = 4
 # Subordinators of a clause the reporter adds after a quote ("… when Clinton blasted him"); "because" and
 # "if" clauses usually carry the speaker's own reasoning and stay in what was said.
@@ -184,15 +202,13 @@ class _DocExtractor:
         first, last = spans[0], spans[-1]
         pieces = [p for s in spans for p in s.pieces]
         transcript = TRANSCRIPT_SPEAKER.match(self.text, first.start)
-        if transcript is not None and len(spans) == 1 and self.paragraph_of(first.outer_start) == self.paragraph_of(
-                first.start) and not self.text[self.paragraph_starts[self.paragraph_of(first.start)]:first.outer_start].strip(
-                ) .strip("\"“'‘"):
+        if transcript is not None and len(spans) == 1 and self._opens_paragraph(first):
             return self._transcript_line(first, transcript)
         attribution = self._find_cue(group)
         content = self.text[first.start : last.end]
         n_words = len(content.split())
         before, after = self._token_before(first), self._token_after(last)
-        if _looks_like_title(content) and before is not None and before.tag_ in ("IN", "DT", "POS", "PRP$") and (
+        if looks_like_title(content) and before is not None and before.tag_ in ("IN", "DT", "POS", "PRP$") and (
                 not self._reported_by(attribution, first) or self._work_of_art(first) or before.tag_ == "POS"):
             return None  # on CBS’s “Face the Nation,” … — the name of a show, book or article, not speech
         if n_words <= 2 and before is not None and after is not None and before.pos_ == "PROPN" \
@@ -201,7 +217,7 @@ class _DocExtractor:
         if attribution is None:
             attribution = self._colon_speaker(first) or self._dash_speaker(last)
         if attribution is None:
-            if n_words < MIN_UNCUED_WORDS or _looks_like_title(content) or CREDIT_LINE.match(content) \
+            if n_words < MIN_UNCUED_WORDS or looks_like_title(content) or CREDIT_LINE.match(content) \
                     or _BOILERPLATE.match(content):
                 return None  # scare quotes, nicknames, titles of works
             attribution = _Attribution(None, None, "none", 0.0)
@@ -238,15 +254,19 @@ class _DocExtractor:
         inside = self.tokens_in(span.start, span.end)
         if inside is None:
             return False
-        return any(child.dep_ in REPORTED_DEPS and _in_subtree(inside[0], child) for child in cue.children)
+        return any(child.dep_ in REPORTED_DEPS and in_subtree(inside[0], child) for child in cue.children)
 
     def _work_of_art(self, span: QuoteSpan) -> bool:
         inside = self.tokens_in(span.start, span.end)
         return inside is not None and all(t.ent_type_ == "WORK_OF_ART" or t.is_punct for t in inside)
 
+    def _opens_paragraph(self, span: QuoteSpan) -> bool:
+        paragraph_start = self.paragraph_starts[self.paragraph_of(span.outer_start)]
+        return not self.text[paragraph_start : span.outer_start].strip()
+
     def _transcript_line(self, span: QuoteSpan, match: re.Match) -> Quote | None:
         """`"PENCE: Well, look, …` — a transcript line: the speaker is the capitalised name before the colon."""
-        start, end = _strip_span(self.text, match.end(), span.end)
+        start, end = strip_span(self.text, match.end(), span.end)
         name = self.tokens_in(match.start(1), match.end(1))
         if end <= start or name is None:
             return None
@@ -292,9 +312,9 @@ class _DocExtractor:
                 if self.in_quote[token.i] != -1:
                     continue
                 is_naming = token.lemma_.lower() in NAMING_VERBS and token.pos_ == "VERB"
-                if not (is_speech_verb(token, self.options.belief) or is_naming or _is_according(token)):
+                if not (is_speech_verb(token, self.options.belief) or is_naming or is_according(token)):
                     continue
-                linked = _linked(token, quote_ids)
+                linked = is_linked(token, quote_ids)
                 if is_naming and not linked:
                     continue
                 distance = min(abs(token.i - i) for i in quote_ids) if quote_ids else 0
@@ -307,7 +327,7 @@ class _DocExtractor:
                     best = (score, token)
         if best is None:
             return None
-        cue = _outermost_cue(best[1])
+        cue = outermost_cue(best[1])
         return self._attribution_for_cue(cue)
 
     def _sentence_after(self, span: QuoteSpan) -> Span | None:
@@ -333,7 +353,7 @@ class _DocExtractor:
         start = span.outer_end + match.start(1)
         end = span.outer_end + match.end(1)
         name = self.tokens_in(start, end)
-        if name is None or not _is_named(name):
+        if name is None or not is_named(name):
             return None
         role = None
         comma = name.text.find(",")
@@ -346,19 +366,19 @@ class _DocExtractor:
 
     def _attribution_for_cue(self, cue: Token) -> _Attribution:
         self.used_cues.add(cue.i)
-        if _is_according(cue):
-            subject = _according_source(cue)
+        if is_according(cue):
+            subject = according_source(cue)
             return _Attribution(cue, subject, "according_to", 0.95)
-        subject = _subject_of(cue, lambda i: self.in_quote[i] != -1)
+        subject = subject_of(cue, lambda i: self.in_quote[i] != -1)
         if subject is None and cue.tag_ == "VBG":
             # "Mr. Trump hardly clarified the matter, …, asserting, “Of course, I pay federal taxes.”" — when the
             # parse loses the participle's clause, its subject is the sentence's first subject.
-            subject = next((_noun_phrase(t) for t in cue.sent if t.i < cue.i and t.dep_ == "nsubj"
+            subject = next((noun_phrase(t) for t in cue.sent if t.i < cue.i and t.dep_ == "nsubj"
                             and self.in_quote[t.i] == -1 and t.pos_ in ("PROPN", "PRON", "NOUN")), None)
         method = "cue_subject"
         if subject is not None and subject.root.i > cue.i:
             method = "inverted_subject"
-        role = _appositive(subject) if subject is not None else None
+        role = appositive_text(subject) if subject is not None else None
         if role:
             method = "appositive" if method == "cue_subject" else method
         return _Attribution(cue, subject, method, speech_strength(cue), role)
@@ -383,8 +403,8 @@ class _DocExtractor:
         # "Dr. Nandakumar put it plainly: “…”" — the subject of the clause that ends in the colon.
         root = sent.root
         for child in root.children:
-            if child.dep_ in SUBJECT_DEPS and child.idx < colon and _is_named(_noun_phrase(child)):
-                return _Attribution(None, _noun_phrase(child), "colon_subject", 0.85, _appositive(_noun_phrase(child)))
+            if child.dep_ in SUBJECT_DEPS and child.idx < colon and is_named(noun_phrase(child)):
+                return _Attribution(None, noun_phrase(child), "colon_subject", 0.85, appositive_text(noun_phrase(child)))
         # "Trump: “…”" — a bare name before the colon.
         words = self.tokens_in(sent.start_char, colon)
         if words is not None and 0 < len([t for t in words if not t.is_punct]) <= 5:
@@ -401,16 +421,16 @@ class _DocExtractor:
         if qtokens is None:
             return None
         quote_ids = {t.i for t in qtokens}
-        if _is_according(cue):  # "According to Limbaugh, the move reeks of “fear” and desperation."
+        if is_according(cue):  # "According to Limbaugh, the move reeks of “fear” and desperation."
             found = self._according_clause(cue)
             if found is None:
                 return None
             region = self.tokens_in(*found)
             outside = [t for t in region or [] if t.i not in quote_ids and not t.is_punct and not t.is_space]
             return (min(found[0], first.start), max(found[1], last.end)) if len(outside) >= 2 else None
-        if qtokens.start <= cue.i and not _aside(cue):
+        if qtokens.start <= cue.i and not is_aside(cue):
             return self._clause_before_cue(cue, quote_ids, first, last)
-        if _aside(cue) and not quote_ids & {t.i for t in cue.subtree}:
+        if is_aside(cue) and not quote_ids & {t.i for t in cue.subtree}:
             return self._aside_clause(cue, quote_ids, first, last)
         if cue.lemma_ == "put":
             return None  # "X put it in an interview, “…”": what follows is the quote itself
@@ -429,7 +449,7 @@ class _DocExtractor:
             if node.head.i == cue.i or node.i in quote_ids:
                 hi = max(hi, node.right_edge.i)
             region = self.doc[lo : hi + 1]
-            start, end = _strip_span(self.text, region.start_char, region.end_char)
+            start, end = strip_span(self.text, region.start_char, region.end_char)
             return (min(start, first.start), max(end, last.end))
         # The reported content: everything after the cue up to the end of its object / complement clauses
         # (a dobj "“budget reforms” and the collection of taxes" can be followed by the ccomp that completes it).
@@ -452,7 +472,7 @@ class _DocExtractor:
                    and t.lower_ not in ("that", "as")]
         if len(outside) < 2:
             return None
-        start, end = _strip_span(self.text, region.start_char, region.end_char)
+        start, end = strip_span(self.text, region.start_char, region.end_char)
         return (min(start, first.start), max(end, last.end))  # the quoted pieces always lie inside
 
     def _clause_before_cue(self, cue: Token, quote_ids: set[int], first: QuoteSpan,
@@ -473,16 +493,16 @@ class _DocExtractor:
                    and t.lower_ not in ("that", "as")]
         if len(outside) < 2 or not region:
             return None
-        start, end = _strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
+        start, end = strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
         return (min(start, first.start), max(end, last.end))
 
     def _segments_around(self, cue: Token, start: int, end: int) -> list[list[int]] | None:
         """The two pieces of content on either side of a parenthetical cue inside [start, end)."""
-        commas = _aside_commas(cue)
+        commas = aside_commas(cue)
         if commas is None:
             return None
-        before = _strip_span(self.text, start, self.doc[commas[0]].idx)
-        after = _strip_span(self.text, self.doc[commas[1]].idx + 1, end)
+        before = strip_span(self.text, start, self.doc[commas[0]].idx)
+        after = strip_span(self.text, self.doc[commas[1]].idx + 1, end)
         if before[1] <= before[0] or after[1] <= after[0] or not (start <= before[0] and after[1] <= end):
             return None
         return [list(before), list(after)]
@@ -495,12 +515,12 @@ class _DocExtractor:
         subject_first = any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in head.children)
         lo = head.left_edge.i if subject_first else cue.right_edge.i + 1
         region = [t for t in self.doc[lo : head.right_edge.i + 1]
-                  if subject_first or not _in_subtree(t, cue)]
+                  if subject_first or not in_subtree(t, cue)]
         outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
-                   and not _in_subtree(t, cue)]
+                   and not in_subtree(t, cue)]
         if len(outside) < 2 or not region:
             return None
-        start, end = _strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
+        start, end = strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
         return (min(start, first.start), max(end, last.end))
 
     # -- pass 2: indirect speech ----------------------------------------------------
@@ -510,7 +530,7 @@ class _DocExtractor:
             if token.i in self.used_cues or self.in_quote[token.i] != -1:
                 continue
             found, is_object = None, False
-            if _is_according(token):
+            if is_according(token):
                 found = self._according_clause(token)
             elif is_speech_verb(token, self.options.belief):
                 found = self._reported_clause(token)
@@ -522,10 +542,10 @@ class _DocExtractor:
             if any(start < e and s < end for s, e in taken):
                 continue
             content = self.tokens_in(start, end)
-            if content is None or not (_is_clause(content) or (is_object and _is_phrase(content))):
+            if content is None or not (is_clause(content) or (is_object and is_phrase(content))):
                 continue
             attribution = self._attribution_for_cue(token)
-            if attribution.subject is None or _non_speaker(attribution.subject):
+            if attribution.subject is None or is_non_speaker(attribution.subject):
                 continue
             if is_object:
                 attribution.strength *= 0.7  # "cited derogatory comments": a report of what was said, not of words
@@ -543,17 +563,17 @@ class _DocExtractor:
                 lo, hi = child.left_edge.i, child.right_edge.i
                 if lo <= cue.i <= hi:
                     continue
-                return self._char_range(lo, _content_end(child, hi))
+                return self._char_range(lo, content_end(child, hi))
         head = cue.head
-        if _parenthetical(cue) and head.pos_ in ("VERB", "AUX") and head.i != cue.i:
+        if is_parenthetical(cue) and head.pos_ in ("VERB", "AUX") and head.i != cue.i:
             # "The museum, Mr. Obama said, would make visitors face hard truths." — the cue sits inside.
             lo = min(head.left_edge.i, cue.left_edge.i)
             hi = max(head.right_edge.i, cue.right_edge.i)
             return self._char_range(lo, hi)
         # "The economy is strong, the minister said." — the cue hangs off the content.
-        after = [t for t in cue.sent if t.i > cue.i and not t.is_punct and not t.is_space and _in_subtree(t, cue)]
+        after = [t for t in cue.sent if t.i > cue.i and not t.is_punct and not t.is_space and in_subtree(t, cue)]
         if cue.dep_ in ("parataxis", "ccomp") and head.i < cue.i and head.pos_ in ("VERB", "AUX") and len(after) <= 3:
-            tokens = [t for t in head.subtree if t.i < cue.i and not _in_subtree(t, cue)]
+            tokens = [t for t in head.subtree if t.i < cue.i and not in_subtree(t, cue)]
             if tokens and not any(is_speech_verb(t, include_belief=False) for t in tokens if t.i != head.i):
                 return self._char_range(tokens[0].i, tokens[-1].i)
         return None
@@ -581,12 +601,12 @@ class _DocExtractor:
             for c in after:  # "called the charges unsubstantiated", "cited X as an example of Y"
                 if c.i > hi and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")):
                     hi = c.right_edge.i
-            return self._char_range(obj.left_edge.i, _content_end(obj, hi))
+            return self._char_range(obj.left_edge.i, content_end(obj, hi))
         for prep in after:
             if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS.get(lemma, ()):
                 content = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 if content:
-                    return self._char_range(content[0].left_edge.i, _content_end(content[0], content[0].right_edge.i))
+                    return self._char_range(content[0].left_edge.i, content_end(content[0], content[0].right_edge.i))
         return None
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
@@ -615,13 +635,13 @@ class _DocExtractor:
     def _char_range(self, lo: int, hi: int) -> tuple[int, int]:
         start = self.doc[lo].idx
         end = self.doc[hi].idx + len(self.doc[hi].text)
-        return _strip_span(self.text, start, end)
+        return strip_span(self.text, start, end)
 
     # -- pass 3: speakers -----------------------------------------------------------
     def _attribute(self, quote: Quote, attribution: _Attribution) -> None:
         cue = attribution.cue
         if cue is not None:
-            if _is_according(cue):
+            if is_according(cue):
                 quote.cue, quote.cue_start, quote.cue_end = "according to", cue.idx, cue.idx + len("according to")
             else:
                 quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
@@ -631,7 +651,7 @@ class _DocExtractor:
             if quote.kind == "direct":
                 quote.method = "none"  # a cue with no subject says nothing about who: let floating decide
             return
-        subject = _trim_mention(subject)
+        subject = trim_mention(subject)
         if subject is None:
             return
         quote.speaker_start, quote.speaker_end = subject.start_char, subject.end_char
@@ -639,7 +659,7 @@ class _DocExtractor:
         quote.role = attribution.role
         resolved = self._resolve(subject)
         base = METHOD_CONFIDENCE.get(attribution.method, 0.8)
-        strength = attribution.strength if cue is not None and not _is_according(cue) else 1.0
+        strength = attribution.strength if cue is not None and not is_according(cue) else 1.0
         if resolved is None:
             quote.confidence = round(0.5 * strength, 3)
             quote.method = f"{attribution.method}:unresolved"
@@ -656,9 +676,9 @@ class _DocExtractor:
 
     def _resolve(self, mention: Span) -> tuple[NameCluster | tuple[str, str], str, float] | None:
         root = mention.root
-        antecedent = _relative_antecedent(root)
+        antecedent = relative_antecedent(root)
         if antecedent is not None:
-            return self._resolve(_noun_phrase(antecedent))
+            return self._resolve(noun_phrase(antecedent))
         lower = root.text.lower()
         if root.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
             return self._resolve_pronoun(root)
@@ -667,7 +687,7 @@ class _DocExtractor:
         cluster = self.names.cluster_for(mention)
         if cluster is not None and not cluster.ambiguous:
             return cluster, "named", 1.0
-        if _is_named(mention):
+        if is_named(mention):
             name_words = [t.text for t in mention if t.pos_ == "PROPN" or t.ent_type_]
             _, name_words = split_title(name_words)
             if name_words:
@@ -756,8 +776,8 @@ class _DocExtractor:
         if root.pos_ not in ("NOUN", "PROPN"):
             return None
         for child in root.children:  # "The company, Northern Lines, said"
-            if child.dep_ == "appos" and _is_named(_noun_phrase(child)):
-                cluster = self.names.cluster_for(_noun_phrase(child))
+            if child.dep_ == "appos" and is_named(noun_phrase(child)):
+                cluster = self.names.cluster_for(noun_phrase(child))
                 if cluster is not None:
                     return cluster, "appositive_name", 0.9
         determiners = {t.lower_ for t in mention if t.dep_ in ("det", "poss")}
@@ -862,245 +882,9 @@ class _DocExtractor:
         return quotes
 
 
-# -- parse helpers (pure functions over tokens) ---------------------------------------------
-
-def _is_according(token: Token) -> bool:
-    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
-
-
-def _according_source(according: Token) -> Span | None:
-    for to in according.children:
-        if to.lower_ == "to":
-            for pobj in to.children:
-                if pobj.dep_ == "pobj":
-                    return _noun_phrase(pobj)
-    return None
-
-
-def _content_end(root: Token, hi: int) -> int:
-    """Where reported content ends: not at a clause the reporter added.
-
-    "said he expects her to recover, which forced her to leave early" — a trailing non-restrictive relative
-    clause is background; "said he would order a review and warned against hackers" — a conjoined speech
-    verb starts a report of its own.
-    """
-    doc = root.doc
-    for t in root.subtree:
-        if t.i > hi:
-            break
-        if t.dep_ == "relcl" and t.right_edge.i >= hi - 1 and t.left_edge.i > root.i:
-            comma = t.left_edge.i - 1
-            if doc[comma].text == "," and comma > root.i:
-                return comma - 1
-        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > root.i and is_speech_verb(t, include_belief=False) \
-                and doc[t.left_edge.i - 1].text == ",":
-            return t.left_edge.i - 2  # "…, arguing that …": a second report by the same speaker
-        if t.dep_ == "conj" and t.head.i == root.i and t.i > root.i and is_speech_verb(t, include_belief=False) \
-                and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
-            cut = t.left_edge.i - 1
-            while cut > root.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
-                cut -= 1
-            return cut
-    return hi
-
-
-def _parenthetical(cue: Token) -> bool:
-    """A cue set off by commas in the middle of what it reports ("The museum, Mr. Obama said, would …")."""
-    return _aside_commas(cue) is not None
-
-
-def _aside_commas(cue: Token) -> tuple[int, int] | None:
-    """The token indices of the commas around a parenthetical cue and its subject, or None."""
-    if cue.dep_ not in ("parataxis", "ccomp", "advcl"):
-        return None
-    doc = cue.doc
-    # The aside itself is the cue and its subject ("Mr. Clarke said"), whatever clauses the parser hung on it.
-    left = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS])
-    if left == 0 or doc[left - 1].text != ",":
-        return None
-    if min(cue.head.left_edge.i, cue.left_edge.i) >= left - 1:
-        return None  # nothing reported before the aside
-    for t in doc[cue.i + 1 : min(len(doc), cue.i + 7)]:
-        if t.text == ",":
-            return left - 1, t.i
-        if t.pos_ in ("VERB", "AUX") or t.is_quote or t.is_sent_end:
-            return None
-    return None
-
-
-def _aside(cue: Token) -> bool:
-    """A cue clause that frames its head's clause from the side: parenthetical, or "As X put it, …"."""
-    if _parenthetical(cue):
-        return True
-    if cue.dep_ != "advcl" or cue.i > cue.head.i:
-        return False
-    right = cue.right_edge
-    opener = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-    return opener and right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == ","
-
-
-def _outermost_cue(cue: Token) -> Token:
-    """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell"."""
-    node = cue
-    for _ in range(6):
-        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp"):
-            break
-        node = node.head
-        if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
-            cue = node
-    # "Mr. Obama said, a majority of Americans have come to believe “…”": the aside reports the whole clause.
-    node = cue
-    for _ in range(4):
-        for child in node.children:
-            if child.i != cue.i and _aside(child) and is_speech_verb(child, include_belief=False) \
-                    and any(c.dep_ in SUBJECT_DEPS for c in child.children):
-                return child
-        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
-            break
-        node = node.head
-    return cue
-
-
-def _linked(cue: Token, quote_ids: set[int]) -> bool:
-    """True when the parse ties the cue to the quote: the quote in its subtree, or the cue hanging off the quote.
-
-    Hanging counts only for the attribution clause of "“…,” he said" (parataxis, advcl or ccomp of a quoted
-    word), not for a verb inside the quote's own grammar ("anybody who complains … “is not having …”").
-    """
-    if any(t.i in quote_ids for t in cue.subtree):
-        return True
-    if (_aside(cue) or _is_according(cue)) and any(t.i in quote_ids for t in cue.head.subtree):
-        return True  # "African-Americans, he said, can “rock like Jimi” and “stir the pot …”"
-    if cue.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ != "as") or c.tag_ == "WRB" for c in cue.children):
-        return False  # “That makes me smart,” when Clinton blasted him: a clause about the quote, not its cue
-    return cue.head.i in quote_ids and cue.dep_ in ("parataxis", "advcl", "ccomp", "ROOT")
-
-
-def _subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
-    node = cue
-    for _ in range(4):
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS and not quoted(child.i):
-                return _noun_phrase(_past_dateline(child))  # "who" (“Clinton, who said …”) is resolved later
-            if child.dep_ in SUBJECT_DEPS:
-                # “… and our military,” Flynn, a top surrogate, said: the parser took a quoted noun for the
-                # subject and hung the name outside the quote off it as an appositive.
-                for appos in child.subtree:
-                    if appos.dep_ == "appos" and not quoted(appos.i) and appos.i < node.i \
-                            and appos.ent_type_ in ("PERSON", "ORG"):
-                        return _noun_phrase(appos)
-        # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
-        if node.head.i != node.i and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
-                                      or (node.dep_ == "ccomp" and quoted(node.i))):
-            # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
-            node = node.head
-            continue
-        if node.dep_ in ("relcl", "acl"):  # "Clinton, who said …", "footage of Clinton asking …"
-            return _noun_phrase(node.head)
-        break
-    for child in cue.children:
-        if child.dep_ == "npadvmod" and child.i < cue.i and _past_dateline(child) is not child:
-            return _noun_phrase(_past_dateline(child))
-    return None
-
-
-def _past_dateline(token: Token) -> Token:
-    """"WASHINGTON -- President Obama, dedicating the museum, said …": the parser hangs the name off the
-    dateline (as its appositive), and the dateline becomes the subject or a modifier of the cue."""
-    doc = token.doc
-    if token.i + 1 < len(doc) and doc[token.i + 1].text in ("--", "—", "–", "-") and token.text.isupper():
-        for appos in token.children:
-            if appos.dep_ == "appos" and appos.ent_type_ == "PERSON":
-                return appos
-    return token
-
-
-def _noun_phrase(head: Token) -> Span:
-    """The head with its name-making modifiers (not its appositive, relative clause or prepositions)."""
-    doc = head.doc
-    if head.ent_type_ and head.ent_iob_ != "O":
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                modifiers = [t.i for t in head.children if t.dep_ in ("det", "compound", "amod", "poss") and t.i < head.i]
-                lo = min([ent.start, *modifiers])
-                return doc[lo : ent.end]
-    keep = [head.i]
-    for child in head.children:
-        if child.dep_ in NOUN_PHRASE_DEPS and child.i < head.i:
-            keep.extend(t.i for t in child.subtree)
-        elif child.dep_ in ("compound", "flat") and child.i > head.i:
-            keep.extend(t.i for t in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "for" and child.i > head.i:  # "a spokesperson for X"
-            keep.extend(t.i for t in child.subtree)
-    lo, hi = min(keep), max(keep)
-    return doc[lo : hi + 1]
-
-
-def _appositive(subject: Span) -> str | None:
-    for child in subject.root.children:
-        if child.dep_ == "appos":
-            tokens = list(child.subtree)
-            text = subject.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
-            return text or None
-    return None
-
-
-def _trim_mention(span: Span) -> Span | None:
-    tokens = [t for t in span if not t.is_punct and not t.is_space]
-    if not tokens:
-        return None
-    return span.doc[tokens[0].i : tokens[-1].i + 1]
-
-
-def _relative_antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun stands for: Clinton in "Clinton, who said …"."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
-        return token.head.head
-    return None
-
-
-def _non_speaker(span: Span) -> bool:
-    if _relative_antecedent(span.root) is not None:
-        return _non_speaker(_noun_phrase(_relative_antecedent(span.root)))
-    return span.root.lower_ in NON_SPEAKER_PRONOUNS or bool(CREDIT_LINE.match(span.text))
-
-
-def _is_named(span: Span) -> bool:
-    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
-
-
 def _gender_ok(cluster: NameCluster, gender: str | None) -> bool:
     return gender is None or cluster.gender is None or cluster.gender == gender
 
-
-def _is_phrase(span: Span) -> bool:
-    """A noun phrase worth storing as what somebody said: three words or more, not a pronoun."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    return len(words) >= 3 and span.root.pos_ != "PRON"
-
-
-def _is_clause(span: Span) -> bool:
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in words)
-
-
-def _in_subtree(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-        end -= 1
-    return start, end
-
-
-def _looks_like_title(content: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", content)]
-    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
-    big = [w for w in words if w.lower() not in small]
-    return bool(big) and all(w[0].isupper() for w in big) and len(words) <= 8
 
 
 # -- public API --------------------------------------------------------------------------------

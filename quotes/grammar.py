@@ -1,0 +1,255 @@
+"""Pure functions over a spaCy parse that the extractor's rules are made of.
+
+Each answers one grammatical question about tokens — is this cue an aside set off by commas, who is the
+subject of this cue, where does the reported content end — so the rules in ``quotes.extract`` read as
+decisions and each question can be tested on its own. Nothing here keeps state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from quotes.cues import NON_SPEAKER_PRONOUNS, is_speech_verb
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Words that start credit lines and captions, never speakers.
+CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
+
+
+def is_according(token: Token) -> bool:
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def according_source(according: Token) -> Span | None:
+    for to in according.children:
+        if to.lower_ == "to":
+            for pobj in to.children:
+                if pobj.dep_ == "pobj":
+                    return noun_phrase(pobj)
+    return None
+
+
+def content_end(root: Token, hi: int) -> int:
+    """Where reported content ends: not at a clause the reporter added.
+
+    "said he expects her to recover, which forced her to leave early" — a trailing non-restrictive relative
+    clause is background; "said he would order a review and warned against hackers" — a conjoined speech
+    verb starts a report of its own.
+    """
+    doc = root.doc
+    for t in root.subtree:
+        if t.i > hi:
+            break
+        if t.dep_ == "relcl" and t.right_edge.i >= hi - 1 and t.left_edge.i > root.i:
+            comma = t.left_edge.i - 1
+            if doc[comma].text == "," and comma > root.i:
+                return comma - 1
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > root.i and is_speech_verb(t, include_belief=False) \
+                and doc[t.left_edge.i - 1].text == ",":
+            return t.left_edge.i - 2  # "…, arguing that …": a second report by the same speaker
+        if t.dep_ == "conj" and t.head.i == root.i and t.i > root.i and is_speech_verb(t, include_belief=False) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            cut = t.left_edge.i - 1
+            while cut > root.i and (doc[cut].dep_ == "cc" or doc[cut].is_punct):
+                cut -= 1
+            return cut
+    return hi
+
+
+def is_parenthetical(cue: Token) -> bool:
+    """A cue set off by commas in the middle of what it reports ("The museum, Mr. Obama said, would …")."""
+    return aside_commas(cue) is not None
+
+
+def aside_commas(cue: Token) -> tuple[int, int] | None:
+    """The token indices of the commas around a parenthetical cue and its subject, or None."""
+    if cue.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return None
+    doc = cue.doc
+    # The aside itself is the cue and its subject ("Mr. Clarke said"), whatever clauses the parser hung on it.
+    left = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS])
+    if left == 0 or doc[left - 1].text != ",":
+        return None
+    if min(cue.head.left_edge.i, cue.left_edge.i) >= left - 1:
+        return None  # nothing reported before the aside
+    for t in doc[cue.i + 1 : min(len(doc), cue.i + 7)]:
+        if t.text == ",":
+            return left - 1, t.i
+        if t.pos_ in ("VERB", "AUX") or t.is_quote or t.is_sent_end:
+            return None
+    return None
+
+
+def is_aside(cue: Token) -> bool:
+    """A cue clause that frames its head's clause from the side: parenthetical, or "As X put it, …"."""
+    if is_parenthetical(cue):
+        return True
+    if cue.dep_ != "advcl" or cue.i > cue.head.i:
+        return False
+    right = cue.right_edge
+    opener = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    return opener and right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == ","
+
+
+def outermost_cue(cue: Token) -> Token:
+    """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell"."""
+    node = cue
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp"):
+            break
+        node = node.head
+        if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
+            cue = node
+    # "Mr. Obama said, a majority of Americans have come to believe “…”": the aside reports the whole clause.
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.i != cue.i and is_aside(child) and is_speech_verb(child, include_belief=False) \
+                    and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                return child
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+            break
+        node = node.head
+    return cue
+
+
+def is_linked(cue: Token, quote_ids: set[int]) -> bool:
+    """True when the parse ties the cue to the quote: the quote in its subtree, or the cue hanging off the quote.
+
+    Hanging counts only for the attribution clause of "“…,” he said" (parataxis, advcl or ccomp of a quoted
+    word), not for a verb inside the quote's own grammar ("anybody who complains … “is not having …”").
+    """
+    if any(t.i in quote_ids for t in cue.subtree):
+        return True
+    if (is_aside(cue) or is_according(cue)) and any(t.i in quote_ids for t in cue.head.subtree):
+        return True  # "African-Americans, he said, can “rock like Jimi” and “stir the pot …”"
+    if cue.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ != "as") or c.tag_ == "WRB" for c in cue.children):
+        return False  # “That makes me smart,” when Clinton blasted him: a clause about the quote, not its cue
+    return cue.head.i in quote_ids and cue.dep_ in ("parataxis", "advcl", "ccomp", "ROOT")
+
+
+def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS and not quoted(child.i):
+                return noun_phrase(past_dateline(child))  # "who" (“Clinton, who said …”) is resolved later
+            if child.dep_ in SUBJECT_DEPS:
+                # “… and our military,” Flynn, a top surrogate, said: the parser took a quoted noun for the
+                # subject and hung the name outside the quote off it as an appositive.
+                for appos in child.subtree:
+                    if appos.dep_ == "appos" and not quoted(appos.i) and appos.i < node.i \
+                            and appos.ent_type_ in ("PERSON", "ORG"):
+                        return noun_phrase(appos)
+        # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
+        if node.head.i != node.i and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
+                                      or (node.dep_ == "ccomp" and quoted(node.i))):
+            # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl"):  # "Clinton, who said …", "footage of Clinton asking …"
+            return noun_phrase(node.head)
+        break
+    for child in cue.children:
+        if child.dep_ == "npadvmod" and child.i < cue.i and past_dateline(child) is not child:
+            return noun_phrase(past_dateline(child))
+    return None
+
+
+def past_dateline(token: Token) -> Token:
+    """"WASHINGTON -- President Obama, dedicating the museum, said …": the parser hangs the name off the
+    dateline (as its appositive), and the dateline becomes the subject or a modifier of the cue."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].text in ("--", "—", "–", "-") and token.text.isupper():
+        for appos in token.children:
+            if appos.dep_ == "appos" and appos.ent_type_ == "PERSON":
+                return appos
+    return token
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its name-making modifiers (not its appositive, relative clause or prepositions)."""
+    doc = head.doc
+    if head.ent_type_ and head.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                modifiers = [t.i for t in head.children if t.dep_ in ("det", "compound", "amod", "poss") and t.i < head.i]
+                lo = min([ent.start, *modifiers])
+                return doc[lo : ent.end]
+    keep = [head.i]
+    for child in head.children:
+        if child.dep_ in NOUN_PHRASE_DEPS and child.i < head.i:
+            keep.extend(t.i for t in child.subtree)
+        elif child.dep_ in ("compound", "flat") and child.i > head.i:
+            keep.extend(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "for" and child.i > head.i:  # "a spokesperson for X"
+            keep.extend(t.i for t in child.subtree)
+    lo, hi = min(keep), max(keep)
+    return doc[lo : hi + 1]
+
+
+def appositive_text(subject: Span) -> str | None:
+    for child in subject.root.children:
+        if child.dep_ == "appos":
+            tokens = list(child.subtree)
+            text = subject.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
+            return text or None
+    return None
+
+
+def trim_mention(span: Span) -> Span | None:
+    tokens = [t for t in span if not t.is_punct and not t.is_space]
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: Clinton in "Clinton, who said …"."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
+        return token.head.head
+    return None
+
+
+def is_non_speaker(span: Span) -> bool:
+    if relative_antecedent(span.root) is not None:
+        return is_non_speaker(noun_phrase(relative_antecedent(span.root)))
+    return span.root.lower_ in NON_SPEAKER_PRONOUNS or bool(CREDIT_LINE.match(span.text))
+
+
+def is_named(span: Span) -> bool:
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
+
+
+def is_phrase(span: Span) -> bool:
+    """A noun phrase worth storing as what somebody said: three words or more, not a pronoun."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return len(words) >= 3 and span.root.pos_ != "PRON"
+
+
+def is_clause(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def looks_like_title(content: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", content)]
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
+    big = [w for w in words if w.lower() not in small]
+    return bool(big) and all(w[0].isupper() for w in big) and len(words) <= 8
