@@ -345,7 +345,7 @@ class QuoteDB:
         self.con.execute("""
             INSERT INTO quote_words
             SELECT DISTINCT w, id FROM (SELECT id, unnest(string_split(norm_text, ' ')) AS w FROM quotes WHERE id >= ?)
-            WHERE length(w) >= 4
+            WHERE length(w) >= 4 OR regexp_matches(w, '[0-9]')
         """, [first_new_id]).fetchall()
         self.con.execute("""
             INSERT INTO quote_word_counts SELECT word, count(*) FROM quote_words WHERE quote_id >= ? GROUP BY word

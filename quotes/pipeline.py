@@ -23,7 +23,7 @@ from quotes.readers import InputProblem, SourceDocument, read_documents
 from quotes.records import Quote
 
 DEFAULT_BATCH = 32
-REOPEN_EVERY = 1024  # documents written between reopenings of the database (see QuoteDB.reopen)
+REOPEN_EVERY = 512  # documents written between reopenings of the database (see QuoteDB.reopen)
 IN_FLIGHT_BATCHES = 64  # batches whose hashes are remembered: more than can be queued for the workers
 _worker_state: dict = {}
 

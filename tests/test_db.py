@@ -209,3 +209,22 @@ def test_replacing_a_source_keeps_clusters_consistent(tmp_path, nlp):
         assert ingest(db, [str(feed)]).replaced == 1
         assert verify_database(db) == []
         assert db.sql("SELECT count(*) AS n FROM quote_clusters")["n"][0] == 0  # one source left: no cluster
+
+
+def test_numbers_tell_template_quotes_apart_and_join_reprints(tmp_path, nlp):
+    """Version 3 indexes words with digits: "item 17" and "item 18" stay apart, a version-2 file is back-filled."""
+    texts = {f"{n}.txt": f"“We will decide on item {n} next week,” said Mayor Jo Lind." for n in (17, 18)}
+    paths = [str(write(tmp_path, name, text)) for name, text in texts.items()]
+    path = tmp_path / "q.duckdb"
+    with QuoteDB(path) as db:
+        ingest(db, paths)
+        db.con.execute("DELETE FROM quote_words WHERE length(word) < 4")
+        db.con.execute("DELETE FROM quote_word_counts WHERE length(word) < 4")
+        db.con.execute("DELETE FROM schema_version WHERE version > 2")
+    with QuoteDB(path) as db:
+        assert db.schema_version() >= 3
+        assert set(db.sql("SELECT word FROM quote_words WHERE length(word) < 4")["word"].to_list()) == {"17", "18"}
+        reprint = write(tmp_path, "reprint.txt", "Mayor Jo Lind said: “We will decide on item 17 next week.”")
+        ingest(db, [str(reprint)])
+        rows = db.sql("SELECT quote, cluster_id FROM quotes ORDER BY id").rows()
+    assert rows[0][1] is not None and rows[0][1] == rows[2][1] and rows[1][1] is None
