@@ -671,6 +671,8 @@ class _DocExtractor:
         cluster, how, certainty = resolved
         if isinstance(cluster, NameCluster):
             quote.speaker, quote.speaker_kind = cluster.name, cluster.kind
+            if how == "appositive_name":  # "Lindqvist's deputy, Anna Kowalski, said": the description is the role
+                quote.role = subject.text if cluster.kind == "person" else None
             quote.role = quote.role or cluster.role
         else:
             quote.speaker, quote.speaker_kind = cluster

@@ -351,3 +351,8 @@ def test_naming_verb_span_runs_from_what_to_the_end_of_the_phrase(extract):
 def test_according_to_around_a_quoted_word_is_mixed(extract):
     q = one(extract("According to radio host Rita Lamb, the plan smells of “panic” and haste."))
     assert q.kind == "mixed" and q.speaker == "Rita Lamb" and q.text.startswith("the plan smells")
+
+
+def test_description_with_a_name_in_apposition_gives_the_role(extract):
+    q = one(extract("Lindqvist's deputy, Anna Kowalski, said the strike could still be called off next week."))
+    assert q.speaker == "Anna Kowalski" and q.role == "Lindqvist's deputy"
