@@ -163,6 +163,7 @@ class _DocExtractor:
                     and self._starts_sentence(self.spans[groups[-1][0]].start)
                     and self._is_attribution_gap(prev.outer_end, span.outer_start)
                     and gap.rstrip().endswith((",", ".", ":", ";", "—", "–", "-"))  # not “…,” he said on CNN’s “B”
+                    and not re.search(r"[.!?]\s+\S", gap.strip())  # one attribution, not a sentence more
                     and (self.text[prev.start : prev.end].rstrip().endswith((",", "—", "-", "…")) or gap.rstrip().endswith(","))
                     and not (gap.rstrip().endswith(".") and self._attributed_after(span))
                 ):
@@ -319,6 +320,9 @@ class _DocExtractor:
                 if not (is_speech_verb(token, self.options.belief) or is_naming or is_according(token)):
                     continue
                 linked = is_linked(token, quote_ids)
+                if after is not None and token.sent.start == after.start and token.dep_ == "ROOT" and not any(
+                        c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children):
+                    linked = True  # “…!” Scott's niece, state Del. Marcia Price, shouted to the crowd.
                 if is_naming and not linked:
                     continue
                 distance = min(abs(token.i - i) for i in quote_ids) if quote_ids else 0
@@ -782,8 +786,16 @@ class _DocExtractor:
         if root.pos_ not in ("NOUN", "PROPN"):
             return None
         for child in root.children:  # "The company, Northern Lines, said"
-            if child.dep_ == "appos" and is_named(noun_phrase(child)):
-                cluster = self.names.cluster_for(noun_phrase(child))
+            if child.dep_ != "appos":
+                continue
+            # A person named inside the appositive wins over its head: in "Scott's niece, state Del. Marcia
+            # Price (D-Newport News)" the parser heads the appositive with the party label.
+            people = [e for e in self.doc.ents if e.label_ == "PERSON"
+                      and child.left_edge.i <= e.start and e.end - 1 <= child.right_edge.i]
+            name = people[0] if people else noun_phrase(child)
+            in_parentheses = name.start > 0 and self.doc[name.start - 1].text == "("
+            if is_named(name) and not in_parentheses:
+                cluster = self.names.cluster_for(name)
                 if cluster is not None:
                     return cluster, "appositive_name", 0.9
         determiners = {t.lower_ for t in mention if t.dep_ in ("det", "poss")}
@@ -834,7 +846,7 @@ class _DocExtractor:
                     quote.speaker_mention = previous.speaker_mention
                     quote.method = "floating"
                     quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
-            if quote.speaker is not None and (quote.kind in ("direct", "mixed") or quote.cue):
+            if quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue):
                 previous = quote  # "…, Schiff said. “The other factor …”": an indirect report leads in too
 
     def _starts_sentence(self, start: int) -> bool:
@@ -858,8 +870,9 @@ class _DocExtractor:
         gap = self.tokens_in(gap_start, gap_end)
         if gap is not None:
             for token in gap:
-                if self.in_quote[token.i] == -1 and is_speech_verb(token, include_belief=False):
-                    return False
+                if self.in_quote[token.i] == -1 and is_speech_verb(token, include_belief=False) \
+                        and not any(c.dep_ == "neg" for c in token.children):
+                    return False  # "He didn't suggest retaliation." reports nothing said
         return True
 
     # -- finishing ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ TITLE_WORDS = frozenset(
     speaker premier sheikh emir ayatollah cardinal bishop archbishop officer adviser advisor aide
     candidate nominee founder coach manager host anchor correspondent economist analyst
     defense defence foreign interior finance health state treasury home first lady lieutenant
+    del del. delegate assemblyman assemblywoman councillor councilor councilman councilwoman alderman
     """.split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())

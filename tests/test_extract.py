@@ -356,3 +356,24 @@ def test_according_to_around_a_quoted_word_is_mixed(extract):
 def test_description_with_a_name_in_apposition_gives_the_role(extract):
     q = one(extract("Lindqvist's deputy, Anna Kowalski, said the strike could still be called off next week."))
     assert q.speaker == "Anna Kowalski" and q.role == "Lindqvist's deputy"
+
+
+def test_cue_in_the_next_sentence_after_an_exclamation(extract):
+    text = ("“This is a big year for our city!” The mayor's sister, state Delegate Nora Quinn of the third "
+            "district, shouted to the crowd.")
+    q = one(extract(text))
+    assert q.cue == "shouted" and q.speaker == "Nora Quinn"
+
+
+def test_floating_quote_keeps_an_unresolved_mention(extract):
+    text = ("“That was outrageous,” a former campaign strategist said in an interview.\n\n"
+            "“He really should apologize for it.”")
+    quotes = extract(text)
+    assert [q.speaker_mention for q in quotes] == ["a former campaign strategist"] * 2
+    assert all(q.speaker is None for q in quotes) and quotes[1].method == "floating"
+
+
+def test_negated_speech_verb_does_not_interrupt_a_speaker(extract):
+    text = ("“We have had problems before,” Mayor Ken Ito said. He did not suggest a response. "
+            "“Our goal is to set some rules everybody follows.”")
+    assert [q.speaker for q in extract(text)] == ["Ken Ito", "Ken Ito"]
