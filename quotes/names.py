@@ -188,17 +188,14 @@ class NameIndex:
         if inside:
             return max(inside, key=lambda m: m.end - m.start).cluster
         words = [t.text for t in span if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start)]
-        if not words:
-            return None
-        _, name_words = split_title([_POSSESSIVE.sub("", w) for w in words])
-        if not name_words:
-            return None
-        return self._match(name_words, "person", building=False) or self._match(
-            name_words, "organisation", building=False)
+        return self._by_words(words)
 
     def by_name(self, text: str) -> NameCluster | None:
         """The cluster a written name belongs to ("PENCE" in a transcript → Mike Pence), or None."""
-        _, name_words = split_title([_POSSESSIVE.sub("", w) for w in text.split()])
+        return self._by_words(text.split())
+
+    def _by_words(self, words: list[str]) -> NameCluster | None:
+        _, name_words = split_title([_POSSESSIVE.sub("", w) for w in words])
         if not name_words:
             return None
         return self._match(name_words, "person", building=False) or self._match(
@@ -244,8 +241,9 @@ def _name_words(span: Span) -> list[str]:
         current += t.text
         if t.whitespace_ or t.i == span.end - 1:
             word = current.strip(".,;:()[]\"“”‘’'-–—―")
-            if word and not all(not ch.isalnum() for ch in word):
-                words.append(word if not current.endswith(".") or len(word) > 3 else word + ".")
+            if any(ch.isalnum() for ch in word):
+                short_abbreviation = current.endswith(".") and len(word) <= 3  # "Mr.", "Jr.", "St."
+                words.append(word + "." if short_abbreviation else word)
             current = ""
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
