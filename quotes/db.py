@@ -413,7 +413,7 @@ class QuoteDB:
         for node in list(parent):
             groups.setdefault(find(node), []).append(node)
         next_cluster = self._next_id("quote_clusters")
-        assignments = []
+        assignments, rebuilt, grown = [], set(), set()
         for members in groups.values():
             clusters = sorted({existing[m] for m in members if m in existing})
             cluster_id = clusters[0] if clusters else None
@@ -424,13 +424,40 @@ class QuoteDB:
             for other in clusters[1:]:
                 self.con.execute("UPDATE quotes SET cluster_id = ? WHERE cluster_id = ?", [cluster_id, other]).fetchall()
                 self.con.execute("DELETE FROM quote_clusters WHERE id = ?", [other]).fetchall()
+            # A stored cluster that only gains quotes is updated from the newcomers alone: a quote reprinted
+            # in ten thousand articles must not be re-read every batch. New and merged clusters are rebuilt.
+            (grown if len(clusters) == 1 else rebuilt).add(cluster_id)
             assignments.extend((m, cluster_id) for m in members if existing.get(m) != cluster_id)
         self.con.register("_assign", pa.table({"id": [a for a, _ in assignments], "cid": [b for _, b in assignments]}))
         try:
             self.con.execute("UPDATE quotes SET cluster_id = _assign.cid FROM _assign WHERE quotes.id = _assign.id").fetchall()
         finally:
             self.con.unregister("_assign")
-        self.refresh_clusters(sorted({cluster_id for _, cluster_id in assignments}))
+        if rebuilt:
+            self.refresh_clusters(sorted(rebuilt))
+        newcomers = [m for m, cluster_id in assignments if cluster_id in grown and cluster_id not in rebuilt]
+        if newcomers:
+            self._grow_clusters(newcomers)
+
+    def _grow_clusters(self, quote_ids: list[int]) -> None:
+        """Fold newly added members into their clusters' text (the longest) and first appearance (the earliest)."""
+        self.con.execute("""
+            UPDATE quote_clusters SET
+                norm_text = CASE WHEN length(agg.norm_text) > length(quote_clusters.norm_text)
+                                 THEN agg.norm_text ELSE quote_clusters.norm_text END,
+                first_source_id = CASE WHEN quote_clusters.first_seen IS NULL OR agg.first_seen < quote_clusters.first_seen
+                                       THEN agg.first_source ELSE quote_clusters.first_source_id END,
+                first_seen = least(quote_clusters.first_seen, agg.first_seen)
+            FROM (
+                SELECT q.cluster_id,
+                       arg_max(q.norm_text, length(q.norm_text)) AS norm_text,
+                       arg_min(q.source_id, coalesce(s.published_at, s.ingested_at)) AS first_source,
+                       min(coalesce(s.published_at, s.ingested_at)) AS first_seen
+                FROM quotes q JOIN sources s ON s.id = q.source_id
+                WHERE q.id IN (SELECT unnest(?)) GROUP BY q.cluster_id
+            ) agg
+            WHERE quote_clusters.id = agg.cluster_id
+        """, [quote_ids]).fetchall()
 
     def refresh_clusters(self, cluster_ids: list[int] | None = None) -> None:
         """Recompute the text and first appearance of these clusters (all when None) from their members.

@@ -228,3 +228,24 @@ def test_numbers_tell_template_quotes_apart_and_join_reprints(tmp_path, nlp):
         ingest(db, [str(reprint)])
         rows = db.sql("SELECT quote, cluster_id FROM quotes ORDER BY id").rows()
     assert rows[0][1] is not None and rows[0][1] == rows[2][1] and rows[1][1] is None
+
+
+def test_a_growing_cluster_matches_a_full_recount(tmp_path, nlp):
+    """Clusters that only gain reprints are updated from the newcomers; the result equals a full recount."""
+    quote = "We will rebuild every bridge on the river by next spring"
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": f"r{i}", "text": f"“{quote},” said Mayor Jo Lind in report {i}.",
+             "published_at": f"2025-0{9 - i}-01"} for i in range(4)]
+    rows.append({"id": "long", "text": f"“{quote} and open two ferries,” said Mayor Jo Lind.",
+                 "published_at": "2025-09-15"})
+    path = tmp_path / "q.duckdb"
+    with QuoteDB(path) as db:
+        for row in rows:  # one ingest per article: every later one only grows the cluster
+            feed.write_text(json.dumps(row) + "\n", encoding="utf-8")
+            ingest(db, [str(feed)])
+        grown = db.sql("SELECT norm_text, first_source_id, first_seen FROM quote_clusters").rows()
+        db.refresh_clusters()
+        recounted = db.sql("SELECT norm_text, first_source_id, first_seen FROM quote_clusters").rows()
+        first = db.sql("SELECT id FROM sources WHERE doc_key = 'r3'").item()
+    assert len(grown) == 1 and grown == recounted
+    assert grown[0][0].endswith("open two ferries") and grown[0][1] == first
