@@ -441,21 +441,14 @@ class QuoteDB:
 
     def _grow_clusters(self, quote_ids: list[int]) -> None:
         """Fold newly added members into their clusters' text (the longest) and first appearance (the earliest)."""
-        self.con.execute("""
+        self.con.execute(f"""
             UPDATE quote_clusters SET
                 norm_text = CASE WHEN length(agg.norm_text) > length(quote_clusters.norm_text)
                                  THEN agg.norm_text ELSE quote_clusters.norm_text END,
                 first_source_id = CASE WHEN quote_clusters.first_seen IS NULL OR agg.first_seen < quote_clusters.first_seen
                                        THEN agg.first_source ELSE quote_clusters.first_source_id END,
                 first_seen = least(quote_clusters.first_seen, agg.first_seen)
-            FROM (
-                SELECT q.cluster_id,
-                       arg_max(q.norm_text, length(q.norm_text)) AS norm_text,
-                       arg_min(q.source_id, coalesce(s.published_at, s.ingested_at)) AS first_source,
-                       min(coalesce(s.published_at, s.ingested_at)) AS first_seen
-                FROM quotes q JOIN sources s ON s.id = q.source_id
-                WHERE q.id IN (SELECT unnest(?)) GROUP BY q.cluster_id
-            ) agg
+            FROM ({_cluster_aggregate("q.id IN (SELECT unnest(?))")}) agg
             WHERE quote_clusters.id = agg.cluster_id
         """, [quote_ids]).fetchall()
 
@@ -469,14 +462,7 @@ class QuoteDB:
         self.con.execute(f"""
             UPDATE quote_clusters SET norm_text = agg.norm_text, first_source_id = agg.first_source,
                    first_seen = agg.first_seen
-            FROM (
-                SELECT q.cluster_id,
-                       arg_max(q.norm_text, length(q.norm_text)) AS norm_text,
-                       arg_min(q.source_id, coalesce(s.published_at, s.ingested_at)) AS first_source,
-                       min(coalesce(s.published_at, s.ingested_at)) AS first_seen
-                FROM quotes q JOIN sources s ON s.id = q.source_id
-                WHERE q.cluster_id IS NOT NULL {only} GROUP BY q.cluster_id
-            ) agg
+            FROM ({_cluster_aggregate("q.cluster_id IS NOT NULL " + only)}) agg
             WHERE quote_clusters.id = agg.cluster_id
         """, params).fetchall()
         # A cluster left with one source (its reprint was replaced) is no longer a cluster.
@@ -588,6 +574,17 @@ def build_filters(db: QuoteDB, speaker, speaker_id, since, until, outlet, kind, 
         where.append("confidence >= ?")
         params.append(min_confidence)
     return where, params
+
+
+def _cluster_aggregate(where: str) -> str:
+    """Per cluster, over the quotes matching ``where``: the longest text and the first appearance."""
+    return f"""
+        SELECT q.cluster_id,
+               arg_max(q.norm_text, length(q.norm_text)) AS norm_text,
+               arg_min(q.source_id, coalesce(s.published_at, s.ingested_at)) AS first_source,
+               min(coalesce(s.published_at, s.ingested_at)) AS first_seen
+        FROM quotes q JOIN sources s ON s.id = q.source_id
+        WHERE {where} GROUP BY q.cluster_id"""
 
 
 def is_read_only_sql(query: str) -> bool:
