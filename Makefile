@@ -48,6 +48,7 @@ test: setup browser
 
 eval: setup
 	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl --split dev
+	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl --split dev --rederive-kinds
 
 bench: setup
 	$(BIN)/python bench/run.py
