@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quotes.marks import find_quote_spans
 from quotes.names import normalise_name
 from quotes.records import Quote
 
@@ -53,8 +54,6 @@ def rederived_kind(text: str, q: dict) -> str:
     PolNeAR's kinds were derived from quote marks that did not include the typewriter pairs `` and ''
     used by old wire copy, so its NYT quotes in ''…'' are labelled indirect. Same definition, all marks.
     """
-    from quotes.marks import find_quote_spans
-
     start, end = q["start"], q["end"]
     offset = max(0, start - 2)  # the marks may sit just outside the annotated span
     if "''" not in text[offset : end + 2] and "``" not in text[offset : end + 2]:

@@ -190,8 +190,7 @@ class _DocExtractor:
         tail = self.tokens_in(span.outer_end, stop) if stop > span.outer_end else None
         if tail is None:
             return False
-        sentence_end = tail[0].sent.end
-        return self._is_attribution_gap(span.outer_end, min(stop, self.doc[min(sentence_end, len(self.doc)) - 1].idx + 1))
+        return self._is_attribution_gap(span.outer_end, min(stop, tail[0].sent.end_char))
 
     def _is_attribution_gap(self, start: int, end: int) -> bool:
         gap = self.tokens_in(start, end)
@@ -434,8 +433,9 @@ class _DocExtractor:
             if found is None:
                 return None
             region = self.tokens_in(*found)
-            outside = [t for t in region or [] if t.i not in quote_ids and not t.is_punct and not t.is_space]
-            return (min(found[0], first.start), max(found[1], last.end)) if len(outside) >= 2 else None
+            if region is None or _own_words(region, quote_ids, ignore=()) < 2:
+                return None
+            return self._around(region, first, last)
         if qtokens.start <= cue.i and not is_aside(cue):
             return self._clause_before_cue(cue, quote_ids, first, last)
         if is_aside(cue) and not quote_ids & {t.i for t in cue.subtree}:
@@ -456,9 +456,7 @@ class _DocExtractor:
                 node = node.head
             if node.head.i == cue.i or node.i in quote_ids:
                 hi = max(hi, node.right_edge.i)
-            region = self.doc[lo : hi + 1]
-            start, end = strip_span(self.text, region.start_char, region.end_char)
-            return (min(start, first.start), max(end, last.end))
+            return self._around(self.doc[lo : hi + 1], first, last)
         # The reported content: everything after the cue up to the end of its object / complement clauses
         # (a dobj "“budget reforms” and the collection of taxes" can be followed by the ccomp that completes it).
         hi, lo = qtokens.end - 1, qtokens.start
@@ -476,12 +474,12 @@ class _DocExtractor:
                 hi = t.left_edge.i - 1  # “…,” adding that … / “…,” when Clinton blasted him: not what was said
                 break
         region = self.doc[lo : hi + 1]
-        outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
-                   and t.lower_ not in ("that", "as")]
-        if len(outside) < 2:
-            return None
-        start, end = strip_span(self.text, region.start_char, region.end_char)
-        return (min(start, first.start), max(end, last.end))  # the quoted pieces always lie inside
+        return self._around(region, first, last) if _own_words(region, quote_ids) >= 2 else None
+
+    def _around(self, region, first: QuoteSpan, last: QuoteSpan) -> tuple[int, int]:
+        """The character span of a reported region; the quoted pieces always lie inside it."""
+        start, end = strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
+        return (min(start, first.start), max(end, last.end))
 
     def _clause_before_cue(self, cue: Token, quote_ids: set[int], first: QuoteSpan,
                            last: QuoteSpan) -> tuple[int, int] | None:
@@ -497,12 +495,7 @@ class _DocExtractor:
         if not any(c.dep_ in (*SUBJECT_DEPS, "dobj", "attr") and c.i not in quote_ids and c.i < core
                    for c in content.children):
             return None  # "In an interview, “…,” he said": a setting, not a paraphrased part of what was said
-        outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
-                   and t.lower_ not in ("that", "as")]
-        if len(outside) < 2 or not region:
-            return None
-        start, end = strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
-        return (min(start, first.start), max(end, last.end))
+        return self._around(region, first, last) if _own_words(region, quote_ids) >= 2 else None
 
     def _segments_around(self, cue: Token, start: int, end: int) -> list[list[int]] | None:
         """The two pieces of content on either side of a parenthetical cue inside [start, end)."""
@@ -524,12 +517,8 @@ class _DocExtractor:
         lo = head.left_edge.i if subject_first else cue.right_edge.i + 1
         region = [t for t in self.doc[lo : head.right_edge.i + 1]
                   if subject_first or not in_subtree(t, cue)]
-        outside = [t for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
-                   and not in_subtree(t, cue)]
-        if len(outside) < 2 or not region:
-            return None
-        start, end = strip_span(self.text, region[0].idx, region[-1].idx + len(region[-1].text))
-        return (min(start, first.start), max(end, last.end))
+        own = _own_words([t for t in region if not in_subtree(t, cue)], quote_ids, ignore=())
+        return self._around(region, first, last) if own >= 2 else None
 
     # -- pass 2: indirect speech ----------------------------------------------------
     def indirect_quotes(self, taken: list[tuple[int, int]]) -> list[Quote]:
@@ -790,8 +779,7 @@ class _DocExtractor:
                 continue
             # A person named inside the appositive wins over its head: in "Scott's niece, state Del. Marcia
             # Price (D-Newport News)" the parser heads the appositive with the party label.
-            people = [e for e in self.doc.ents if e.label_ == "PERSON"
-                      and child.left_edge.i <= e.start and e.end - 1 <= child.right_edge.i]
+            people = [e for e in self.doc[child.left_edge.i : child.right_edge.i + 1].ents if e.label_ == "PERSON"]
             name = people[0] if people else noun_phrase(child)
             in_parentheses = name.start > 0 and self.doc[name.start - 1].text == "("
             if is_named(name) and not in_parentheses:
@@ -851,7 +839,7 @@ class _DocExtractor:
 
     def _starts_sentence(self, start: int) -> bool:
         """True when the quote (its content begins at ``start``) opens a sentence or paragraph."""
-        before = self.text[:start].rstrip(" \t").rstrip(QUOTE_MARKS).rstrip(" \t")
+        before = self.text[max(0, start - 40) : start].rstrip(" \t").rstrip(QUOTE_MARKS).rstrip(" \t")
         return not before or before.endswith(("\n", ".", "!", "?", ":", "…", "”", '"', "''"))
 
     def _nobody_between(self, previous: Quote, quote: Quote) -> bool:
@@ -897,6 +885,12 @@ class _DocExtractor:
         quotes = [self.finish(q) for q in quotes]
         quotes.sort(key=lambda q: q.start)
         return quotes
+
+
+def _own_words(region, quote_ids: set[int], ignore: tuple[str, ...] = ("that", "as")) -> int:
+    """How many words of a reported region lie outside the quote marks: two or more make it paraphrase."""
+    return sum(1 for t in region if t.i not in quote_ids and not t.is_punct and not t.is_space
+               and t.lower_ not in ignore)
 
 
 def _gender_ok(cluster: NameCluster, gender: str | None) -> bool:
