@@ -93,6 +93,11 @@ def verify_database(db: QuoteDB) -> list[str]:
                                    "(SELECT 1 FROM quotes q WHERE q.cluster_id = c.id)",
         "indexed words of quotes that no longer exist": "SELECT count(*) FROM quote_words w LEFT JOIN quotes q "
                                                         "ON q.id = w.quote_id WHERE q.id IS NULL",
+        "stored texts missing from the word index": "SELECT count(*) FROM (SELECT norm_text FROM quotes WHERE "
+                                                    "norm_text <> '' GROUP BY norm_text HAVING count(anchor) = 0)",
+        "word counts that disagree with the word index": "SELECT count(*) FROM quote_word_counts c FULL JOIN (SELECT "
+                                                         "word, count(*) AS n FROM quote_words GROUP BY word) w "
+                                                         "USING (word) WHERE coalesce(c.n, 0) <> coalesce(w.n, 0)",
         "aliases pointing to no speaker": "SELECT count(*) FROM speaker_aliases a LEFT JOIN speakers s "
                                           "ON s.id = a.speaker_id WHERE s.id IS NULL",
         "sources stored twice (same content hash)": "SELECT count(*) - count(DISTINCT content_hash) FROM sources",

@@ -258,9 +258,13 @@ class QuoteDB:
                 stale_clusters = [r[0] for r in self.con.execute(
                     "SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL AND source_id IN "
                     "(SELECT unnest(?))", [stale]).fetchall()]
+                self.con.execute(
+                    "CREATE OR REPLACE TEMP TABLE _orphans AS SELECT DISTINCT norm_text, speaker_id FROM quotes "
+                    "WHERE anchor IS NOT NULL AND source_id IN (SELECT unnest(?))", [stale]).fetchall()
                 self._unindex_words("quote_id IN (SELECT id FROM quotes WHERE source_id IN (SELECT unnest(?)))", stale)
                 self.con.execute("DELETE FROM quotes WHERE source_id IN (SELECT unnest(?))", [stale]).fetchall()
                 self.con.execute("DELETE FROM sources WHERE id IN (SELECT unnest(?))", [stale]).fetchall()
+                self._reindex_orphans()
             source_id = self._next_id("sources")
             quote_id = self._next_id("quotes")
             now = utcnow()
@@ -339,41 +343,86 @@ class QuoteDB:
         """, [param]).fetchall()
         self.con.execute(f"DELETE FROM quote_words WHERE {where}", [param]).fetchall()
 
-    def _cluster(self, first_new_id: int) -> None:
-        """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or
-        the same speaker for a shorter fragment: "highly productive" inside "lengthy and highly productive phone call")."""
+    def _index_words(self) -> None:
+        """Add the quotes listed in the temp table ``_words`` to the word index, its counts and their anchors."""
+        self.con.execute("INSERT INTO quote_words SELECT word, quote_id FROM _words").fetchall()
         self.con.execute("""
-            INSERT INTO quote_words
-            SELECT DISTINCT w, id FROM (SELECT id, unnest(string_split(norm_text, ' ')) AS w FROM quotes WHERE id >= ?)
-            WHERE length(w) >= 4 OR regexp_matches(w, '[0-9]')
-        """, [first_new_id]).fetchall()
-        self.con.execute("""
-            INSERT INTO quote_word_counts SELECT word, count(*) FROM quote_words WHERE quote_id >= ? GROUP BY word
+            INSERT INTO quote_word_counts SELECT word, count(*) FROM _words GROUP BY word
             ON CONFLICT (word) DO UPDATE SET n = quote_word_counts.n + excluded.n
-        """, [first_new_id]).fetchall()
+        """).fetchall()
         self.con.execute("""
             UPDATE quotes SET anchor = a.anchor
             FROM (SELECT w.quote_id, first(w.word ORDER BY c.n, length(w.word) DESC, w.word) AS anchor
-                  FROM quote_words w JOIN quote_word_counts c USING (word) WHERE w.quote_id >= ? GROUP BY w.quote_id) a
+                  FROM _words w JOIN quote_word_counts c USING (word) GROUP BY w.quote_id) a
             WHERE quotes.id = a.quote_id
+        """).fetchall()
+
+    def _reindex_orphans(self) -> None:
+        """Index the earliest remaining quote of each (text, speaker) in ``_orphans``: their indexed quote
+        was just deleted with a replaced source."""
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _words AS
+            SELECT DISTINCT unnest(index_words(norm_text)) AS word, id AS quote_id FROM quotes
+            WHERE id IN (SELECT min(q.id) FROM quotes q JOIN _orphans o ON o.norm_text = q.norm_text
+                         AND o.speaker_id IS NOT DISTINCT FROM q.speaker_id GROUP BY q.norm_text, q.speaker_id)
+        """).fetchall()
+        self._index_words()
+        for table in ("_words", "_orphans"):
+            self.con.execute(f"DROP TABLE {table}").fetchall()
+
+    def _cluster(self, first_new_id: int) -> None:
+        """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or
+        the same speaker for a shorter fragment: "highly productive" inside "lengthy and highly productive phone call").
+
+        Only the first quote of each text is in the word index (schema 4), so a reprint finds one partner
+        per text, never one per earlier copy: the work per batch does not grow with the largest cluster.
+        """
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _words AS
+            SELECT DISTINCT unnest(index_words(norm_text)) AS word, id AS quote_id FROM quotes
+            WHERE id >= ? AND norm_text <> ''
         """, [first_new_id]).fetchall()
+        # A repeat is a quote whose text came earlier from another source with the same speaker (a
+        # fragment joins a longer quote by its speaker, so each speaker of a text keeps an indexed copy):
+        # stored before (this batch's sources are all new), found through the indexed quote's rarest word,
+        # or earlier in this batch. It joins that quote instead of being indexed.
+        self.con.execute("""
+            CREATE OR REPLACE TEMP TABLE _repeats AS
+            WITH probe AS (
+                SELECT w.quote_id, first(w.word ORDER BY coalesce(c.n, 0), length(w.word) DESC, w.word) AS word
+                FROM _words w LEFT JOIN quote_word_counts c USING (word) GROUP BY w.quote_id
+            )
+            SELECT p.quote_id AS new_id, o.id AS other_id
+            FROM probe p JOIN quotes n ON n.id = p.quote_id
+            JOIN quote_words w ON w.word = p.word AND w.quote_id < ?
+            JOIN quotes o ON o.id = w.quote_id AND o.norm_text = n.norm_text
+                          AND o.speaker_id IS NOT DISTINCT FROM n.speaker_id
+            UNION ALL
+            SELECT id, first_id FROM (
+                SELECT id, source_id, first_value(id) OVER text_order AS first_id,
+                       first_value(source_id) OVER text_order AS first_source
+                FROM quotes WHERE id >= ? AND norm_text <> ''
+                WINDOW text_order AS (PARTITION BY norm_text, speaker_id ORDER BY id))
+            WHERE source_id <> first_source
+        """, [first_new_id, first_new_id]).fetchall()
+        self.con.execute("DELETE FROM _words WHERE quote_id IN (SELECT new_id FROM _repeats)").fetchall()
+        self._index_words()
         self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _new AS
             SELECT id, norm_text, anchor, source_id, speaker_id, length(norm_text) AS len,
                    len(string_split(norm_text, ' ')) AS words FROM quotes
             WHERE id >= ? AND norm_text <> '' AND len(string_split(norm_text, ' ')) >= 2
         """, [first_new_id]).fetchall()
-        # Candidates through the word index (never a scan of every quote's text): the same text; a stored
-        # quote holding the new one's anchor word; a stored quote whose anchor is one of the new one's words.
-        # Kept are the real matches (equal, or one contained in the other), one partner per stored cluster:
-        # a quote reprinted a thousand times gives one pair, not a thousand.
+        # Candidates through the word index (never a scan of every quote's text): the stored quote a repeat
+        # was found through; a stored quote holding the new one's anchor word; a stored quote whose anchor
+        # is one of the new one's words. Each is a temp table of known size, so that DuckDB hashes it and
+        # not the quotes table (a hash of every quote per batch is memory that grows with the database).
+        # Kept are the real matches (equal, or one contained in the other), one partner per stored cluster.
         self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _candidates AS
-            SELECT n.id AS new_id, min(o.id) AS other_id FROM _new n JOIN quotes o ON o.norm_text = n.norm_text
-            GROUP BY n.id, o.cluster_id, CASE WHEN o.cluster_id IS NULL THEN o.id END
+            SELECT new_id, other_id FROM _repeats
             UNION ALL
-            SELECT n.id, min(o.id) FROM _new n JOIN quote_words w ON w.word = n.anchor JOIN quotes o ON o.id = w.quote_id
-            GROUP BY n.id, o.cluster_id, o.norm_text, CASE WHEN o.cluster_id IS NULL THEN o.id END
+            SELECT n.id, w.quote_id FROM _new n JOIN quote_words w ON w.word = n.anchor
             UNION ALL
             SELECT w.quote_id, o.id FROM quote_words w JOIN quotes o ON o.anchor = w.word WHERE w.quote_id >= ?
         """, [first_new_id]).fetchall()
@@ -390,7 +439,8 @@ class QuoteDB:
             GROUP BY n.id, o.cluster_id, CASE WHEN o.cluster_id IS NULL THEN o.id END
             ORDER BY new_id
         """).fetchall()
-        self.con.execute("DROP TABLE _candidates").fetchall()
+        for table in ("_candidates", "_repeats", "_words"):
+            self.con.execute(f"DROP TABLE {table}").fetchall()
         if not pairs:
             return
         # Union-find over the pairs, seeded with existing cluster ids.

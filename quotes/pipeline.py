@@ -37,8 +37,15 @@ def _init_worker(options: ExtractOptions) -> None:
 
 
 def _extract_texts(texts: list[str]) -> list[list[Quote]]:
+    """Parse and extract one batch inside a spaCy memory zone.
+
+    Every new word and number adds an entry to the shared vocabulary and string store that no ``Doc``
+    frees; over an archive that is unbounded growth. The zone drops them when the batch is done, which is
+    safe because quotes are plain strings and offsets that keep nothing of the ``Doc``.
+    """
     nlp, options = _worker_state["nlp"], _worker_state["options"]
-    return [extract_quotes(doc, options) for doc in parse_texts(nlp, texts)]
+    with nlp.memory_zone():
+        return [extract_quotes(doc, options) for doc in parse_texts(nlp, texts)]
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

@@ -249,3 +249,74 @@ def test_a_growing_cluster_matches_a_full_recount(tmp_path, nlp):
         first = db.sql("SELECT id FROM sources WHERE doc_key = 'r3'").item()
     assert len(grown) == 1 and grown == recounted
     assert grown[0][0].endswith("open two ferries") and grown[0][1] == first
+
+
+def reprints_feed(tmp_path, quote: str, n: int, batch: int) -> list[Path]:
+    """n articles carrying the same quote, written as JSONL files of `batch` articles each."""
+    files = []
+    for start in range(0, n, batch):
+        path = tmp_path / f"feed{start}.jsonl"
+        path.write_text("".join(json.dumps({"id": f"r{i}", "url": f"https://r{i}.test/a",
+                                            "text": f"“{quote},” said Mayor Jo Lind at meeting {i}."}) + "\n"
+                                for i in range(start, min(n, start + batch))), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+@pytest.mark.parametrize("quote", ["We will rebuild every bridge on the river", "We are not in it to win"])
+def test_a_reprinted_quote_is_indexed_once_and_every_copy_joins_its_cluster(tmp_path, nlp, quote):
+    """Schema 4: later copies of a text are found through the first one and stay out of the word index, so
+    clustering a batch does not grow with the cluster; a text of short words only is indexed whole."""
+    from quotes.curation import verify_database
+
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        for path in reprints_feed(tmp_path, quote, n=9, batch=3):  # the first batch holds three new copies
+            ingest(db, [str(path)])
+        rows = db.sql("SELECT count(*) AS n, count(DISTINCT cluster_id) AS clusters, count(cluster_id) AS clustered, "
+                      "count(anchor) AS indexed FROM quotes").rows()[0]
+        indexed_rows = db.sql("SELECT count(DISTINCT quote_id) AS n FROM quote_words").item()
+        problems = verify_database(db)
+    assert rows == (9, 1, 9, 1) and indexed_rows == 1 and problems == []
+
+
+def test_replacing_the_indexed_copy_indexes_another(tmp_path, nlp):
+    from quotes.curation import verify_database
+
+    quote = "We will rebuild every bridge on the river"
+    with QuoteDB(tmp_path / "q.duckdb") as db:
+        for path in reprints_feed(tmp_path, quote, n=3, batch=1):
+            ingest(db, [str(path)])
+        assert db.sql("SELECT count(anchor) AS n FROM quotes").item() == 1
+        first = tmp_path / "feed0.jsonl"  # the indexed copy's article, now without the quote
+        first.write_text(json.dumps({"id": "r0", "url": "https://r0.test/a", "text": "Nothing was said."}) + "\n")
+        assert ingest(db, [str(first)]).replaced == 1
+        assert db.sql("SELECT count(anchor) AS n FROM quotes").item() == 1
+        late = tmp_path / "late.jsonl"
+        late.write_text(json.dumps({"id": "late", "text": f"Mayor Jo Lind said: “{quote}.”"}) + "\n")
+        ingest(db, [str(late)])
+        clusters = db.sql("SELECT count(DISTINCT cluster_id) AS c, count(cluster_id) AS n FROM quotes").rows()[0]
+        problems = verify_database(db)
+    assert clusters == (1, 3) and problems == []
+
+
+def test_a_version_3_database_keeps_one_indexed_quote_per_text(tmp_path, nlp):
+    quote = "We will rebuild every bridge on the river"
+    path = tmp_path / "q.duckdb"
+    with QuoteDB(path) as db:
+        for feed in reprints_feed(tmp_path, quote, n=4, batch=1):
+            ingest(db, [str(feed)])
+        # Turn the index back into what version 3 kept: every quote's words.
+        db.con.execute("DELETE FROM quote_words")
+        db.con.execute("INSERT INTO quote_words SELECT DISTINCT w, id FROM (SELECT id, unnest(string_split("
+                       "norm_text, ' ')) AS w FROM quotes) WHERE length(w) >= 4 OR regexp_matches(w, '[0-9]')")
+        db.con.execute("UPDATE quote_word_counts SET n = 4")
+        db.con.execute("UPDATE quotes SET anchor = 'bridge'")
+        db.con.execute("DELETE FROM schema_version WHERE version > 3")
+    from quotes.curation import verify_database
+
+    with QuoteDB(path) as db:
+        assert db.schema_version() >= 4
+        indexed = db.sql("SELECT min(id) AS first, count(anchor) AS n FROM quotes WHERE anchor IS NOT NULL").rows()[0]
+        counts = set(db.sql("SELECT n FROM quote_word_counts")["n"].to_list())
+        assert verify_database(db) == []
+    assert indexed[1] == 1 and counts == {1}
