@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -81,6 +82,10 @@ def main() -> None:
         first, second = max(mb for _, mb in memory[:half]), max(mb for _, mb in memory[half:])
         print(f"peak RSS over the first half of the ingest {first:.0f} MB, over the second half {second:.0f} MB "
               f"(growth {100 * (second - first) / first:+.1f} %)")
+        warm = [(n, mb) for n, mb in memory if n > 2_000] or memory  # after the caches have filled
+        if len(warm) > 2:
+            slope = statistics.linear_regression([n for n, _ in warm], [mb for _, mb in warm]).slope
+            print(f"fitted RSS trend after 2,000 documents: {slope * 10_000:+.1f} MB per 10,000 documents")
     print(json.dumps({"docs": args.docs, "tokens": tokens, "tokens_per_s": {k: round(v) for k, v in results.items()},
                       "ratio_to_bare": {k: round(v / bare, 3) for k, v in results.items()}, "peak_rss_mb": round(peak_mb),
                       "ingest_rss_mb": [[n, round(mb)] for n, mb in memory]}))

@@ -374,8 +374,8 @@ class QuoteDB:
         """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or
         the same speaker for a shorter fragment: "highly productive" inside "lengthy and highly productive phone call").
 
-        Only the first quote of each text is in the word index (schema 4), so a reprint finds one partner
-        per text, never one per earlier copy: the work per batch does not grow with the largest cluster.
+        Only the first quote of each text and speaker is in the word index (schema 4), so a reprint finds
+        one partner, never one per earlier copy: the work per batch does not grow with the largest cluster.
         """
         self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _words AS
@@ -415,9 +415,9 @@ class QuoteDB:
         """, [first_new_id]).fetchall()
         # Candidates through the word index (never a scan of every quote's text): the stored quote a repeat
         # was found through; a stored quote holding the new one's anchor word; a stored quote whose anchor
-        # is one of the new one's words. Each is a temp table of known size, so that DuckDB hashes it and
-        # not the quotes table (a hash of every quote per batch is memory that grows with the database).
-        # Kept are the real matches (equal, or one contained in the other), one partner per stored cluster.
+        # is one of the new one's words. They are materialised first so that the check below hashes these
+        # few rows, not the quotes table (a hash of every quote per batch is memory that grows with the
+        # database). Kept are the real matches (equal, or one contained in the other), one per cluster.
         self.con.execute("""
             CREATE OR REPLACE TEMP TABLE _candidates AS
             SELECT new_id, other_id FROM _repeats
