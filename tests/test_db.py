@@ -6,6 +6,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from quotes.curation import verify_database
 from quotes.db import QuoteDB
 from quotes.pipeline import ingest
 
@@ -117,15 +118,11 @@ def test_polars_and_arrow_api(seeds_db):
 
 
 def test_verify_passes_on_a_fresh_database(seeds_db):
-    from quotes.curation import verify_database
-
     with QuoteDB(seeds_db, read_only=True) as db:
         assert verify_database(db) == []
 
 
 def test_verify_reports_broken_rows(tmp_path, nlp):
-    from quotes.curation import verify_database
-
     src = write(tmp_path, "a.txt", "“We are ready,” said Anna Berg.")
     with QuoteDB(tmp_path / "q.duckdb") as db:
         ingest(db, [str(src)])
@@ -195,8 +192,6 @@ def test_a_version_1_database_is_migrated(tmp_path, nlp):
 
 
 def test_replacing_a_source_keeps_clusters_consistent(tmp_path, nlp):
-    from quotes.curation import verify_database
-
     quote = "“We will rebuild every bridge on the river by next spring,” said Mayor Jo Lind."
     feed = tmp_path / "feed.jsonl"
     first = [{"id": "a", "url": "https://a.test/1", "text": quote}, {"id": "b", "url": "https://b.test/1", "text": quote + " "}]
@@ -267,8 +262,6 @@ def reprints_feed(tmp_path, quote: str, n: int, batch: int) -> list[Path]:
 def test_a_reprinted_quote_is_indexed_once_and_every_copy_joins_its_cluster(tmp_path, nlp, quote):
     """Schema 4: later copies of a text are found through the first one and stay out of the word index, so
     clustering a batch does not grow with the cluster; a text of short words only is indexed whole."""
-    from quotes.curation import verify_database
-
     with QuoteDB(tmp_path / "q.duckdb") as db:
         for path in reprints_feed(tmp_path, quote, n=9, batch=3):  # the first batch holds three new copies
             ingest(db, [str(path)])
@@ -280,8 +273,6 @@ def test_a_reprinted_quote_is_indexed_once_and_every_copy_joins_its_cluster(tmp_
 
 
 def test_replacing_the_indexed_copy_indexes_another(tmp_path, nlp):
-    from quotes.curation import verify_database
-
     quote = "We will rebuild every bridge on the river"
     with QuoteDB(tmp_path / "q.duckdb") as db:
         for path in reprints_feed(tmp_path, quote, n=3, batch=1):
@@ -312,11 +303,9 @@ def test_a_version_3_database_keeps_one_indexed_quote_per_text(tmp_path, nlp):
         db.con.execute("UPDATE quote_word_counts SET n = 4")
         db.con.execute("UPDATE quotes SET anchor = 'bridge'")
         db.con.execute("DELETE FROM schema_version WHERE version > 3")
-    from quotes.curation import verify_database
-
     with QuoteDB(path) as db:
         assert db.schema_version() >= 4
-        indexed = db.sql("SELECT min(id) AS first, count(anchor) AS n FROM quotes WHERE anchor IS NOT NULL").rows()[0]
+        indexed = db.sql("SELECT count(anchor) AS n FROM quotes").item()
         counts = set(db.sql("SELECT n FROM quote_word_counts")["n"].to_list())
         assert verify_database(db) == []
-    assert indexed[1] == 1 and counts == {1}
+    assert indexed == 1 and counts == {1}
