@@ -1,4 +1,4 @@
--- Schema version 4: the word index holds one quote per text, not every reprint of it.
+-- Schema version 4: the word index holds one quote per text and speaker, not every reprint of it.
 -- A quote reprinted in ten thousand articles used to put ten thousand rows under each of its words, so
 -- every later copy's candidate search returned ten thousand partners: the time and memory of clustering
 -- one batch grew with the size of the largest cluster. Now a quote whose text and speaker were already
