@@ -60,13 +60,11 @@ def build(db_path: Path, n_quotes: int, n_speakers: int, n_sources: int, seed: i
                    CASE i % 3 WHEN 0 THEN 'direct' WHEN 1 THEN 'indirect' ELSE 'mixed' END, 0, 40,
                    'cue_subject', 0.5 + (i % 50) / 100.0, 'context ' || i, 'we will talk ' || i
             FROM range(1, {n_quotes} + 1) t(i)""")
-        # The word index, word counts and anchors that ingest maintains (every text here is distinct, so
-        # every quote is indexed; index_words is schema 4's macro).
-        con.execute("INSERT INTO quote_words SELECT DISTINCT unnest(index_words(norm_text)), id FROM quotes")
-        con.execute("INSERT INTO quote_word_counts SELECT word, count(*) FROM quote_words GROUP BY word")
-        con.execute("UPDATE quotes SET anchor = a.anchor FROM (SELECT w.quote_id, first(w.word ORDER BY c.n, "
-                    "length(w.word) DESC, w.word) AS anchor FROM quote_words w JOIN quote_word_counts c USING (word) "
-                    "GROUP BY w.quote_id) a WHERE quotes.id = a.quote_id")
+        # The word index, word counts and anchors that ingest maintains, by the same code (every text here
+        # is distinct, so every quote is indexed).
+        con.execute("CREATE TEMP TABLE _words AS SELECT DISTINCT unnest(index_words(norm_text)) AS word, "
+                    "id AS quote_id FROM quotes")
+        db._index_words()
         con.execute("CHECKPOINT")
     return names
 

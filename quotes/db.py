@@ -169,7 +169,7 @@ class QuoteDB:
     def reopen(self) -> None:
         """Close the file and open it again. What DuckDB keeps resident for a connection grows with every
         batch written through it and only a fresh connection lets it go, so a long ingest reopens now and
-        then (it cuts the growth of a 10,000-document ingest about in half; see notes/eval-log.md)."""
+        then (16,000 documents: about 4 KB per document without it, under 1 KB with; notes/eval-log.md)."""
         self.con.close()
         self.con = connect(self.path, read_only=self.read_only, wait_seconds=30.0)
 
