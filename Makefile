@@ -46,9 +46,12 @@ demo: setup
 test: setup browser
 	$(BIN)/python -m pytest -q
 
+# dev, the 300-document held-out sample of train and the resolution hold-out side by side (as labelled,
+# then with kinds re-derived from all quote marks); the held-out columns are the ones that judge a rule.
+EVAL_SPLITS := --split dev --split heldout --split resolution --resolved ../shared/eval/polnear_resolved.jsonl
 eval: setup
-	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl --split dev
-	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl --split dev --rederive-kinds
+	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl $(EVAL_SPLITS)
+	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl $(EVAL_SPLITS) --rederive-kinds
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -140,44 +140,54 @@ def _print_quotes_table(doc_id: str, quotes) -> None:
 @guarded
 def eval(
     gold: Annotated[Path, typer.Argument(help="Annotated JSONL (see ../shared/eval/README.md).")],
-    split: Annotated[Optional[str], typer.Option(help="Only documents of this split (e.g. dev).")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many documents.")] = None,
+    split: Annotated[Optional[list[str]], typer.Option(
+        help="Only documents of this split: dev or train as the file says, or the project's partitions of train: "
+             "heldout (300 documents never read while writing rules), resolution (the 80 of "
+             "polnear_resolved.jsonl), fit (the rest). Repeat to score several side by side.")] = None,
+    resolved: Annotated[Optional[Path], typer.Option(
+        help="polnear_resolved.jsonl: also score who pronoun and description speakers were stored as.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many documents per split.")] = None,
     coref: Annotated[str, typer.Option(help="window | document | off")] = "window",
     errors: Annotated[int, typer.Option("--errors", help="List this many misses, spurious quotes, wrong speakers.")] = 0,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     rederive_kinds: Annotated[bool, typer.Option(
         help="Re-derive gold kinds from quote marks including `` and '' (PolNeAR's kinds miss them).")] = False,
 ):
-    """Precision / recall / F1, speaker accuracy and attribution F1 against annotated data.
+    """Precision / recall / F1, speaker accuracy, attribution F1, resolution of pronoun and description speakers
+    and the reliability of confidence against annotated data.
 
-    Example: quotes eval ../shared/eval/polnear_traindev.jsonl --split dev --errors 20
+    Example: quotes eval ../shared/eval/polnear_traindev.jsonl --split dev --split heldout --errors 20
     """
-    from quotes.evaluate import evaluate, read_gold
+    from quotes import eval_tables
+    from quotes.evaluate import evaluate, read_gold, read_resolutions
     from quotes.extract import ExtractOptions
     from quotes.models import load_nlp
 
-    if not gold.exists():
-        raise UserError(f"{gold}: no such file")
+    for path in (gold, resolved):
+        if path is not None and not path.exists():
+            raise UserError(f"{path}: no such file")
     nlp = load_nlp()
-    report = evaluate(read_gold(gold, split, limit), nlp, ExtractOptions(coref=_coref_mode(coref)),
-                      keep_errors=errors > 0, rederive_kinds=rederive_kinds)
-    data = report.as_dict()
+    resolutions = read_resolutions(resolved) if resolved is not None else None
+    reports, all_errors = {}, []
+    for name in split or [None]:
+        report = evaluate(read_gold(gold, name, limit), nlp, ExtractOptions(coref=_coref_mode(coref)),
+                          keep_errors=errors > 0, rederive_kinds=rederive_kinds, resolved=resolutions)
+        reports[name or "all"] = report.as_dict()
+        all_errors += report.errors
     if json_out:
-        print(json.dumps(data, indent=1))
+        print(json.dumps(reports if len(reports) > 1 else next(iter(reports.values())), indent=1))
     else:
-        table = Table(title=f"{gold.name}: {report.documents} documents, {report.failures} failures, "
-                            f"{report.seconds:.1f}s")
-        for name in ("kinds", "match", "P", "R", "F1", "speaker acc", "attribution F1", "gold", "pred"):
-            table.add_column(name, justify="right" if name not in ("kinds", "match") else "left", no_wrap=True)
-        for group, by in data["scores"].items():
-            for crit, s in by.items():
-                acc = "—" if s["speaker_accuracy"] is None else f"{s['speaker_accuracy']:.3f}"
-                table.add_row(group, crit, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", acc,
-                              f"{s['attribution_f1']:.3f}", str(s["gold"]), str(s["predicted"]))
-        out.print(table)
-    for kind in ("missed", "spurious", "wrong_speaker"):
-        shown = [e for e in report.errors if e["type"] == kind][:errors]
-        for e in shown:
+        if len(reports) == 1:
+            name, data = next(iter(reports.items()))
+            out.print(eval_tables.scores(f"{gold.name} {name}: {data['documents']} documents, {data['failures']} "
+                                         f"failures, {data['seconds']:.1f}s", data))
+        out.print(eval_tables.side_by_side(reports))
+        for table in (eval_tables.resolution(reports), eval_tables.reliability(reports)):
+            if table is not None:
+                out.print(table)
+    kinds = ("missed", "spurious", "wrong_speaker", "wrong_name", "unresolved", "named")
+    for kind in kinds:
+        for e in [e for e in all_errors if e["type"] == kind][:errors]:
             out.print(f"[{kind}] {e['doc_id']} ({e['kind']}): {e['text'][:160]!r} gold={e.get('gold_speaker')!r} "
                       f"pred={e.get('speaker')!r}", markup=False, highlight=False)
 

@@ -10,9 +10,12 @@ length >= 0.3 and >= 0.8.
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,12 @@ from quotes.records import Quote
 
 EDGE = " \t\r\n\"'“”‘’«»„‚`.,;:!?—–-…()[]"
 CRITERIA = {"union>=0.5": ("union", 0.5), "gold>=0.3": ("gold", 0.3), "gold>=0.8": ("gold", 0.8)}
+# The project's partitions of PolNeAR train (see train_partition); "dev" and "train" are the file's own.
+SPLITS = ("heldout", "fit", "resolution")
+RESOLUTION_HOLDOUT = 80
+HELDOUT_SIZE = 300
+HELDOUT_SEED = 14  # chosen once; changing it would expose documents rules were written against
+ROW_CRITERION = "gold>=0.3"  # when a stored row counts as a real quotation (calibration, resolution)
 GROUPS = {"all": None, "direct+mixed": {"direct", "mixed"}, "direct": {"direct"}, "mixed": {"mixed"},
           "indirect": {"indirect"}}
 
@@ -38,6 +47,7 @@ class Unit:
     speaker_start: int | None
     speaker_end: int | None
     speaker_is_mention: bool = True
+    quote: int = -1  # for a predicted unit: the index of its Quote
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -86,12 +96,12 @@ def gold_units(doc: dict, rederive_kinds: bool = False) -> list[Unit]:
 
 def predicted_units(text: str, quotes: list[Quote]) -> list[Unit]:
     units = []
-    for q in quotes:
+    for n, q in enumerate(quotes):
         pieces = q.segments or [[q.start, q.end]]
         for s, e in pieces:
             s, e = trim(text, s, e)
             if e > s:
-                units.append(Unit(s, e, q.kind, q.speaker, q.speaker_start, q.speaker_end))
+                units.append(Unit(s, e, q.kind, q.speaker, q.speaker_start, q.speaker_end, quote=n))
     return units
 
 
@@ -185,21 +195,70 @@ class Tally:
 class Report:
     tallies: dict[str, dict[str, Tally]] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
+    # (referent group, mention type, outcome) -> mentions; see score_resolutions
+    resolution: Counter = field(default_factory=Counter)
+    # every predicted quote with whether it is right: the data of the reliability table and of the calibration fit
+    rows: list[tuple[Quote, bool]] = field(default_factory=list)
     documents: int = 0
     failures: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
-        return {
+        data = {
             "documents": self.documents, "failures": self.failures, "seconds": round(self.seconds, 2),
             "scores": {group: {crit: t.summary() for crit, t in by.items()} for group, by in self.tallies.items()},
+            "calibration": reliability([c.confidence for c, _ in self.rows], [ok for _, ok in self.rows]),
         }
+        if self.resolution:
+            data["resolution"] = self.resolution_summary()
+        return data
+
+    def resolution_summary(self) -> dict:
+        """Shares of the mentions whose quotes were found, per referent group, overall and per mention type."""
+        out = {}
+        for group in ("named", "unnamed", "document"):
+            for mention_type in ("all", "pronoun", "description"):
+                counts = Counter()
+                for (g, t, o), n in self.resolution.items():
+                    if g == group and mention_type in ("all", t):
+                        counts[o] += n
+                found = sum(n for o, n in counts.items() if o != "quote not found")
+                if not counts:
+                    continue
+                row = {"mentions": sum(counts.values()), "found": found}
+                row.update({o: round(counts[o] / found, 4) if found else None
+                            for o in OUTCOMES[:-1] if (o in ("named", "unnamed")) == (group != "named")})
+                out[f"{group}/{mention_type}"] = row
+        return out
+
+
+def reliability(confidences: list[float], right: list[bool], bins: int = 10) -> dict:
+    """The reliability table (rows, mean confidence and observed rate in ten equal bins), the expected
+    calibration error (the row-weighted mean gap between confidence and rate) and how often rows at 0.9 or
+    more are right."""
+    table = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        members = [(c, ok) for c, ok in zip(confidences, right) if lo <= c < hi or (b == bins - 1 and c >= hi)]
+        if members:
+            table.append({"bin": f"{lo:.1f}–{hi:.1f}", "rows": len(members),
+                          "confidence": round(sum(c for c, _ in members) / len(members), 4),
+                          "observed": round(sum(ok for _, ok in members) / len(members), 4)})
+    total = len(confidences)
+    ece = sum(r["rows"] * abs(r["confidence"] - r["observed"]) for r in table) / total if total else 0.0
+    high = [ok for c, ok in zip(confidences, right) if c >= 0.9]
+    return {"bins": table, "ece": round(ece, 4), "rows": total,
+            "right_at_0.9": round(sum(high) / len(high), 4) if high else None, "rows_at_0.9": len(high)}
 
 
 def score_document(doc: dict, quotes: list[Quote], report: Report, keep_errors: bool,
-                   rederive_kinds: bool = False) -> None:
+                   rederive_kinds: bool = False, resolutions: list[dict] | None = None) -> None:
     text = doc["text"]
     golds_all, preds_all = gold_units(doc, rederive_kinds), predicted_units(text, quotes)
+    pairs = match(preds_all, golds_all, *CRITERIA[ROW_CRITERION])
+    score_rows(quotes, preds_all, golds_all, pairs, report)
+    if resolutions is not None:
+        score_resolutions(resolutions, preds_all, golds_all, pairs, report, doc["doc_id"] if keep_errors else None)
     for group, kinds in GROUPS.items():
         golds = [g for g in golds_all if kinds is None or g.kind in kinds]
         preds = [p for p in preds_all if kinds is None or p.kind in kinds]
@@ -216,6 +275,58 @@ def score_document(doc: dict, quotes: list[Quote], report: Report, keep_errors: 
             report.tallies.setdefault(group, {}).setdefault(crit, Tally()).add(tally)
             if keep_errors and group == "all" and crit == "union>=0.5":
                 _collect_errors(doc, preds, golds, pairs, report)
+
+
+def score_rows(quotes: list[Quote], preds: list[Unit], golds: list[Unit], pairs, report: Report) -> None:
+    """A stored row is right when it is a real quotation (one of its pieces matches a gold quote) with the right
+    speaker, or rightly none. This is what ``confidence`` claims to be the probability of."""
+    right = [False] * len(quotes)
+    for i, j in pairs:
+        if speaker_right(preds[i], golds[j]):
+            right[preds[i].quote] = True
+    report.rows.extend(zip(quotes, right))
+
+
+# How a mention's quotes were stored, worst first: the order breaks ties between a mention's quotes.
+OUTCOMES = ("wrong name", "unresolved", "right name", "named", "unnamed", "quote not found")
+
+
+def score_resolutions(resolutions: list[dict], preds: list[Unit], golds: list[Unit], pairs, report: Report,
+                      doc_id: str | None = None) -> None:
+    """Who the engine named for each gold pronoun / description speaker (polnear_resolved.jsonl).
+
+    A mention's quotes are the gold quotes whose speaker span overlaps it; the engine's answer is the speaker of
+    the predicted quotes matched to them (overlap / gold >= 0.3). A mention with a name is stored under the
+    ``right name``, a ``wrong name`` or ``unresolved``; an unnamed / group / unclear one is ``unnamed`` (right) or
+    ``named`` (wrong). Mentions whose quotes the engine did not find are counted apart (``quote not found``):
+    that is quote finding, not resolution. Statements, polls and ads (``document_source``) are their own group.
+    """
+    matched = {j: i for i, j in pairs}
+    for r in resolutions:
+        group = "document" if r["document_source"] else "named" if r["name"] else "unnamed"
+        answers = []
+        for j, g in enumerate(golds):
+            if g.speaker_start is None or not (g.speaker_start < r["end"] and r["start"] < g.speaker_end):
+                continue
+            if j in matched:
+                speaker = preds[matched[j]].speaker
+                if r["name"]:
+                    answers.append("unresolved" if not speaker else
+                                   "right name" if names_agree(speaker, r["name"]) else "wrong name")
+                else:
+                    answers.append("named" if speaker else "unnamed")
+        if not answers:
+            outcome = "quote not found"
+        else:
+            counts = Counter(answers)
+            outcome = max(counts, key=lambda o: (counts[o], -OUTCOMES.index(o)))
+        report.resolution[(group, r["type"], outcome)] += 1
+        if doc_id is not None and outcome in ("wrong name", "unresolved", "named"):
+            j = next(j for j, g in enumerate(golds) if g.speaker_start is not None
+                     and g.speaker_start < r["end"] and r["start"] < g.speaker_end)
+            report.errors.append({"type": outcome.replace(" ", "_"), "doc_id": doc_id, "kind": r["type"],
+                                  "text": r["mention"], "gold_speaker": r["name"],
+                                  "speaker": preds[matched[j]].speaker if j in matched else None})
 
 
 def _collect_errors(doc: dict, preds: list[Unit], golds: list[Unit], pairs, report: Report) -> None:
@@ -239,22 +350,43 @@ def _collect_errors(doc: dict, preds: list[Unit], golds: list[Unit], pairs, repo
 
 
 def read_gold(path: Path, split: str | None = None, limit: int | None = None) -> Iterator[dict]:
-    count = 0
+    """Annotated documents, optionally of one split: a split the file names ("dev", "train") or one of the
+    project's own partitions of train (``SPLITS``)."""
+    docs = _read_jsonl(path)
+    if split in SPLITS:
+        wanted = train_partition(docs)[split]
+        docs = (d for d in docs if d["doc_id"] in wanted)
+    elif split:
+        docs = (d for d in docs if d.get("split") == split)
+    yield from itertools.islice(docs, limit)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            doc = json.loads(line)
-            if split and doc.get("split") != split:
-                continue
-            yield doc
-            count += 1
-            if limit and count >= limit:
-                return
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def train_partition(docs: Iterable[dict]) -> dict[str, set[str]]:
+    """PolNeAR train cut into three parts that never overlap, the same on every machine.
+
+    ``resolution``: the last 80 train documents in doc_id order, annotated in polnear_resolved.jsonl and never
+    read while writing rules. ``heldout``: 300 of the others drawn once with a fixed seed, also never read; it
+    tells whether a rule generalises. ``fit``: the rest, the only train documents rules and the confidence
+    calibration may learn from.
+    """
+    train = sorted(d["doc_id"] for d in docs if d.get("split") == "train")
+    resolution, rest = train[-RESOLUTION_HOLDOUT:], train[:-RESOLUTION_HOLDOUT]
+    heldout = set(random.Random(HELDOUT_SEED).sample(rest, min(HELDOUT_SIZE, len(rest))))
+    return {"resolution": set(resolution), "heldout": heldout, "fit": set(rest) - heldout}
+
+
+def read_resolutions(path: Path) -> dict[str, list[dict]]:
+    """polnear_resolved.jsonl: doc_id -> the pronoun and description speaker mentions with their referents."""
+    return {d["doc_id"]: d["resolutions"] for d in _read_jsonl(path)}
 
 
 def evaluate(docs: Iterable[dict], nlp, options=None, keep_errors: bool = False, batch_size: int = 32,
-             rederive_kinds: bool = False) -> Report:
+             rederive_kinds: bool = False, resolved: dict[str, list[dict]] | None = None) -> Report:
     from quotes.extract import extract_quotes
     from quotes.paragraphs import parse_texts
 
@@ -268,7 +400,8 @@ def evaluate(docs: Iterable[dict], nlp, options=None, keep_errors: bool = False,
         except Exception:  # counted, never hidden: a failure scores as no predictions
             report.failures += 1
             quotes = []
-        score_document(doc, quotes, report, keep_errors, rederive_kinds)
+        resolutions = resolved.get(doc["doc_id"]) if resolved is not None else None
+        score_document(doc, quotes, report, keep_errors, rederive_kinds, resolutions)
     report.seconds = time.perf_counter() - started
     return report
 
