@@ -10,6 +10,7 @@ the whole document knows better than one sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -71,7 +72,7 @@ class NameCluster:
     kind: str  # "person" | "organisation"
     words: tuple[str, ...]
     role: str | None = None
-    gender: str | None = None  # "m" | "f" when an honorific says so
+    gender: str | None = None  # "m" | "f" when an honorific or the first name says so
     mentions: list[tuple[int, int]] = field(default_factory=list)
     ambiguous: bool = False
 
@@ -127,6 +128,7 @@ class NameIndex:
                 self.clusters.append(cluster)
             cluster.mentions.append((start, end))
             self._learn_titles(cluster, titles)
+        self._learn_genders()
         self._add_surname_mentions()
         self._mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
@@ -142,6 +144,19 @@ class NameIndex:
         role_words = [t for t in titles if t.lower() not in HONORIFICS]
         if role_words and (cluster.role is None or len(role_words) > len(cluster.role.split())):
             cluster.role = " ".join(role_words)
+
+    def _learn_genders(self) -> None:
+        """A person's gender from the first name where no honorific gave it ("Hillary Clinton" is a she); a
+        surname-only person ("Clinton") takes the gender all full names with that surname agree on."""
+        people = [c for c in self.clusters if c.kind == "person"]
+        for cluster in people:
+            if cluster.gender is None and cluster.first is not None:
+                cluster.gender = first_name_gender(cluster.words[0])
+        for cluster in people:
+            if cluster.gender is None and cluster.first is None:
+                genders = {c.gender for c in people if c is not cluster and c.surname == cluster.surname}
+                if len(genders) == 1:
+                    cluster.gender = genders.pop()
 
     def _match(self, words: list[str], kind: str, building: bool = True) -> NameCluster | None:
         """The one cluster these name words belong to; while building, a tie marks the candidates ambiguous."""
@@ -232,6 +247,21 @@ class NameIndex:
         head = head_noun.lower()
         hits = [c for c in self.clusters if c.kind == "organisation" and head in normalise_name(c.name).split()]
         return hits[0] if len(hits) == 1 else None
+
+
+@functools.cache
+def _gender_detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(first: str) -> str | None:
+    """"m" or "f" for a first name that is clearly one or the other (gender-guesser's name dictionary, which
+    covers first names of many countries); None for initials, unisex or unknown names and "mostly" answers."""
+    if len(first.rstrip(".")) < 2:
+        return None
+    return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(first))
 
 
 def _name_words(span: Span) -> list[str]:
