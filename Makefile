@@ -9,7 +9,7 @@ QUOTES_WHEELHOUSE ?= $(if $(wildcard ../shared/wheels),../shared/wheels,)
 DB     ?= data/quotes.duckdb
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup models browser demo test eval bench lint clean
+.PHONY: setup models browser demo test eval calibrate bench lint clean
 
 setup: $(STAMP) models
 
@@ -52,6 +52,11 @@ EVAL_SPLITS := --split dev --split heldout --split resolution --resolved ../shar
 eval: setup
 	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl $(EVAL_SPLITS)
 	$(BIN)/quotes eval ../shared/eval/polnear_traindev.jsonl $(EVAL_SPLITS) --rederive-kinds
+
+# Refit confidence on PolNeAR train outside both hold-outs; bump the version whenever the engine changes.
+CALIBRATION_VERSION ?= $(shell date +%Y-%m-%d).1
+calibrate: setup
+	$(BIN)/python -m quotes.calibration ../shared/eval/polnear_traindev.jsonl $(CALIBRATION_VERSION)
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -256,7 +256,7 @@ def score_document(doc: dict, quotes: list[Quote], report: Report, keep_errors: 
     text = doc["text"]
     golds_all, preds_all = gold_units(doc, rederive_kinds), predicted_units(text, quotes)
     pairs = match(preds_all, golds_all, *CRITERIA[ROW_CRITERION])
-    score_rows(quotes, preds_all, golds_all, pairs, report)
+    score_rows(quotes, preds_all, golds_all, pairs, report, resolutions or [])
     if resolutions is not None:
         score_resolutions(resolutions, preds_all, golds_all, pairs, report, doc["doc_id"] if keep_errors else None)
     for group, kinds in GROUPS.items():
@@ -277,12 +277,23 @@ def score_document(doc: dict, quotes: list[Quote], report: Report, keep_errors: 
                 _collect_errors(doc, preds, golds, pairs, report)
 
 
-def score_rows(quotes: list[Quote], preds: list[Unit], golds: list[Unit], pairs, report: Report) -> None:
+def score_rows(quotes: list[Quote], preds: list[Unit], golds: list[Unit], pairs, report: Report,
+               resolutions: list[dict]) -> None:
     """A stored row is right when it is a real quotation (one of its pieces matches a gold quote) with the right
-    speaker, or rightly none. This is what ``confidence`` claims to be the probability of."""
+    speaker, or rightly none. This is what ``confidence`` claims to be the probability of.
+
+    Where the gold speaker is a pronoun or description whose referent polnear_resolved.jsonl names, the stored
+    name must be that referent's; elsewhere pointing at the gold mention is all the annotation can check."""
     right = [False] * len(quotes)
     for i, j in pairs:
-        if speaker_right(preds[i], golds[j]):
+        gold = golds[j]
+        referent = next((r for r in resolutions if gold.speaker_start is not None
+                         and r["start"] < gold.speaker_end and gold.speaker_start < r["end"]), None)
+        if referent is not None and not referent["document_source"]:
+            ok = names_agree(preds[i].speaker, referent["name"]) if referent["name"] else preds[i].speaker is None
+        else:
+            ok = speaker_right(preds[i], gold)
+        if ok:
             right[preds[i].quote] = True
     report.rows.extend(zip(quotes, right))
 

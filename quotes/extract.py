@@ -89,6 +89,7 @@ class ExtractOptions:
     belief: bool = True  # belief / intention verbs ("X believes that …") count as indirect attribution
     objects: bool = True  # noun-phrase content ("X cited Y", "X called for Y") as low-confidence indirect quotes
     coref: str = "window"  # "window" | "document" | "off"
+    calibrate: bool = True  # confidence as a calibrated probability (quotes.calibration); off: the rules' score
 
 
 @dataclass
@@ -943,6 +944,10 @@ class _DocExtractor:
         self.inherit_floating(quotes)
         quotes = [self.finish(q) for q in quotes]
         quotes.sort(key=lambda q: q.start)
+        if self.options.calibrate:
+            from quotes.calibration import calibrate
+
+            calibrate(quotes)
         return quotes
 
 

@@ -131,6 +131,9 @@ def versions() -> dict[str, str | None]:
             out[package] = version(package)
         except PackageNotFoundError:
             out[package] = None
+    from quotes.calibration import model_version
+
+    out["calibration"] = model_version()
     try:
         info = model_info()
         out["spacy_model"] = f"{info.name} {info.version}"

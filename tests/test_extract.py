@@ -264,7 +264,23 @@ def test_noun_phrase_content_is_a_low_confidence_indirect_quote(extract):
     text = "Governor Ines Marsh called for the complete repeal of the state sales tax."
     q = one(extract(text))
     assert q.kind == "indirect" and q.speaker == "Ines Marsh" and q.text == "the complete repeal of the state sales tax"
-    assert q.confidence < 0.7
+    clause = one(extract("Governor Ines Marsh said that the state sales tax should be repealed completely."))
+    direct = one(extract("“The state sales tax must go,” Governor Ines Marsh said."))
+    assert q.confidence < clause.confidence < direct.confidence
+
+
+def test_confidence_is_the_packaged_calibration_applied_to_the_rule_score(extract, nlp):
+    from quotes.calibration import features, load_model, probability
+    from quotes.extract import ExtractOptions, extract_text
+
+    text = "“We will not raise fares this year,” he said. Transit chief Dana Roe spoke on Monday."
+    calibrated = extract(text)
+    raw = extract_text(text, nlp, ExtractOptions(calibrate=False))
+    assert [q.text for q in calibrated] == [q.text for q in raw]
+    for c, r in zip(calibrated, raw):
+        assert 0.0 <= c.confidence <= 1.0
+        assert c.confidence == probability(r)
+    assert load_model()["version"] and features(raw[0])["score"] == raw[0].confidence
 
 
 def test_intention_and_directive_content(extract):
