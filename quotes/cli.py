@@ -262,6 +262,8 @@ def search(
     min_confidence: Annotated[Optional[float], typer.Option(help="Only quotes at least this sure (0..1).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 100,
     format: Annotated[str, typer.Option("--format", "-f", help="table | json | jsonl | csv")] = "table",
+    show_all: Annotated[bool, typer.Option("--all", help="Also rows a reporter would not call quotes: headlines, "
+                                           "noun phrases, unlikely rows (see the hidden column).")] = False,
 ):
     """A speaker's quotes with where and when they appeared.
 
@@ -284,7 +286,8 @@ def search(
                 err.print(f"  {row['name']} ({row['quotes']} quotes)", markup=False, highlight=False)
         ids = chosen["id"].to_list()
         frames = [database.quotes(speaker_id=i, since=since, until=until, outlet=outlet, kind=kind, contains=contains,
-                                  source=source, min_confidence=min_confidence) for i in ids]
+                                  source=source, min_confidence=min_confidence, include_hidden=show_all)
+                  for i in ids]
         import polars as pl
 
         df = pl.concat(frames, how="vertical_relaxed").head(limit) if frames else pl.DataFrame()
@@ -511,6 +514,8 @@ def export(
     sql_query: Annotated[Optional[str], typer.Option("--sql", help="Rows from this SELECT on quote_sheet instead.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", help="Overrides the extension.")] = None,
     per_speaker: Annotated[bool, typer.Option(help="XLSX: one sheet per speaker.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also rows a reporter would not call quotes: headlines, "
+                                           "noun phrases, unlikely rows (see the hidden column).")] = False,
 ):
     """Write a quote sheet (format from the extension).
 
@@ -526,7 +531,8 @@ def export(
             df = database.sql(sql_query)
         else:
             df = database.quotes(speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-                                 contains=contains, source=source, min_confidence=min_confidence, limit=limit)
+                                 contains=contains, source=source, min_confidence=min_confidence, limit=limit,
+                                 include_hidden=show_all)
         carried = database.carriers(df["cluster_id"].to_list()) if "cluster_id" in df.columns else {}
     if df.height == 0:
         err.print("no quotes match; nothing written", markup=False)

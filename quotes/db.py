@@ -287,6 +287,7 @@ class QuoteDB:
                         "speaker_end": q.speaker_end, "role": q.role, "cue": q.cue, "method": q.method,
                         "confidence": float(q.confidence), "paragraph": q.paragraph, "sentence": q.sentence,
                         "context": q.context, "norm_text": norm, "anchor": None, "cluster_id": None,
+                        "hidden": q.hidden,
                     })
                     quote_id += 1
                 source_id += 1
@@ -564,10 +565,11 @@ class QuoteDB:
     def quotes(self, speaker: str | None = None, speaker_id: int | None = None, since: str | None = None,
                until: str | None = None, outlet: str | None = None, kind: str | None = None,
                contains: str | None = None, source: str | None = None, min_confidence: float | None = None,
-               limit: int | None = None) -> pl.DataFrame:
-        """Rows of ``quote_sheet`` filtered like ``quotes search``; every value is a bound parameter."""
+               limit: int | None = None, include_hidden: bool = False) -> pl.DataFrame:
+        """Rows of ``quote_sheet`` filtered like ``quotes search``; every value is a bound parameter. Rows a
+        reporter would not call quotes (``hidden``, see quotes.reportable) only with ``include_hidden``."""
         where, params = build_filters(self, speaker, speaker_id, since, until, outlet, kind, contains, source,
-                                      min_confidence)
+                                      min_confidence, include_hidden)
         query = "SELECT * FROM quote_sheet" + (" WHERE " + " AND ".join(where) if where else "")
         query += " ORDER BY speaker NULLS LAST, published_at NULLS LAST, source_id, start_offset"
         if limit:
@@ -593,8 +595,9 @@ class QuoteDB:
                 for t in ("sources", "quotes", "speakers", "speaker_aliases", "quote_clusters", "ingest_runs")}
 
 
-def build_filters(db: QuoteDB, speaker, speaker_id, since, until, outlet, kind, contains, source, min_confidence):
-    where, params = [], []
+def build_filters(db: QuoteDB, speaker, speaker_id, since, until, outlet, kind, contains, source, min_confidence,
+                  include_hidden: bool = False):
+    where, params = ([] if include_hidden else ["hidden IS NULL"]), []
     if speaker_id is not None:
         where.append("speaker_id = ?")
         params.append(speaker_id)
@@ -665,7 +668,7 @@ QUOTE_SCHEMA = pa.schema([
     ("speaker_mention", pa.string()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
     ("role", pa.string()), ("cue", pa.string()), ("method", pa.string()), ("confidence", pa.float64()),
     ("paragraph", pa.int32()), ("sentence", pa.int32()), ("context", pa.string()), ("norm_text", pa.string()),
-    ("anchor", pa.string()), ("cluster_id", pa.int64()),
+    ("anchor", pa.string()), ("cluster_id", pa.int64()), ("hidden", pa.string()),
 ])
 SPEAKER_SCHEMA = pa.schema([
     ("id", pa.int64()), ("name", pa.string()), ("name_key", pa.string()), ("kind", pa.string()),

@@ -23,6 +23,8 @@ HEADLINE = (
     ("calibration: expected error", lambda d: d["calibration"]["ece"]),
     ("calibration: right at confidence ≥ 0.9", lambda d: d["calibration"]["right_at_0.9"]),
     ("rows", lambda d: d["calibration"]["rows"]),
+    ("rows hidden by default (headline, noun phrase, unlikely)", lambda d: d["hidden"]["rows"]),
+    ("hidden rows that were right", lambda d: d["hidden"]["right"]),
 )
 
 

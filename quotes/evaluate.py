@@ -209,6 +209,8 @@ class Report:
             "scores": {group: {crit: t.summary() for crit, t in by.items()} for group, by in self.tallies.items()},
             "calibration": reliability([c.confidence for c, _ in self.rows], [ok for _, ok in self.rows]),
         }
+        hidden = [ok for q, ok in self.rows if q.hidden]
+        data["hidden"] = {"rows": len(hidden), "right": round(sum(hidden) / len(hidden), 4) if hidden else None}
         if self.resolution:
             data["resolution"] = self.resolution_summary()
         return data

@@ -64,6 +64,7 @@ from quotes.marks import ALL_MARKS as QUOTE_MARKS
 from quotes.marks import TRANSCRIPT_SPEAKER, QuoteSpan, find_quote_spans, paragraph_bounds
 from quotes.names import TITLE_WORDS, NameCluster, NameIndex, split_title
 from quotes.records import Quote
+from quotes.reportable import mark_hidden
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
@@ -548,7 +549,8 @@ class _DocExtractor:
             if is_object:
                 attribution.strength *= 0.7  # "cited derogatory comments": a report of what was said, not of words
             quote = Quote(start=start, end=end, text=self.text[start:end], kind="indirect",
-                          segments=self._segments_around(token, start, end))
+                          segments=self._segments_around(token, start, end),
+                          hidden="noun_phrase" if is_object and not is_clause(content) else None)
             self._attribute(quote, attribution)
             taken.append((start, end))
             out.append(quote)
@@ -948,6 +950,7 @@ class _DocExtractor:
             from quotes.calibration import calibrate
 
             calibrate(quotes)
+        mark_hidden(quotes, self.text)
         return quotes
 
 

@@ -40,6 +40,8 @@ class Quote:
     sentence: int = 0
     context: str = ""
     closed: bool = True
+    # Why the row is left out of search, export and the default views (quotes.reportable), None when shown.
+    hidden: str | None = None
 
     def as_dict(self) -> dict:
         data = asdict(self)

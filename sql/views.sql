@@ -21,7 +21,8 @@ SELECT
     src.published_at,
     q.cluster_id,
     q.start_offset,
-    q.end_offset
+    q.end_offset,
+    q.hidden
 FROM quotes q
 LEFT JOIN speakers s ON s.id = q.speaker_id
 JOIN sources src ON src.id = q.source_id;
@@ -38,7 +39,7 @@ SELECT
     min(coalesce(src.published_at, src.ingested_at)) AS first_seen,
     max(coalesce(src.published_at, src.ingested_at)) AS last_seen
 FROM speakers s
-JOIN quotes q ON q.speaker_id = s.id
+JOIN quotes q ON q.speaker_id = s.id AND q.hidden IS NULL
 JOIN sources src ON src.id = q.source_id
 GROUP BY ALL;
 
