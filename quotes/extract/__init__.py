@@ -1,0 +1,54 @@
+"""The extraction engine: quotations and their speakers from a parsed ``Doc``, as named passes.
+
+    direct        quote marks → direct and mixed records, each tied to its cue      (direct.py)
+    indirect      reported speech on the cues left over                             (indirect.py)
+    speakers      who the cue's subject is, sieve by sieve, unknown beats wrong     (speakers.py):
+                    named → subject_rule → appositive_name → description → description_subject,
+                    then over open pronouns in document order: last_speaker → coref → nearest_name
+    floating      a quote with no cue continues the person quoted just before       (floating.py)
+    confidence    the probability that each row is right                            (quotes.calibration)
+    hidden        headlines, noun phrases and unlikely rows kept but not shown      (quotes.reportable)
+
+Each speaker sieve is a module named for the ``method`` suffix it writes. The grammatical questions the rules
+ask live in ``quotes.grammar``; the cue words in ``quotes.cues``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from quotes.extract import direct, floating, indirect, speakers
+from quotes.extract.document import Document, ExtractOptions
+from quotes.records import Quote
+from quotes.reportable import mark_hidden
+
+__all__ = ["ExtractOptions", "extract_quotes", "extract_text", "SIEVE_NAMES"]
+
+SIEVE_NAMES = tuple(s.METHOD for s in speakers.SIEVES) + (floating.METHOD,)
+
+
+def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quote]:
+    """Every quotation in a parsed document, with its speaker where the text says who."""
+    options = options or ExtractOptions()
+    document = Document(doc, options)
+    records = direct.find(document)
+    if options.indirect:
+        records += indirect.find(document, [(r.quote.start, r.quote.end) for r in records])
+    speakers.run(document, records, options.skip)
+    quotes = [r.quote for r in records]
+    if floating.METHOD not in options.skip:
+        floating.run(document, quotes)
+    quotes = sorted((document.finish(q) for q in quotes), key=lambda q: q.start)
+    if options.calibrate:
+        from quotes.calibration import calibrate
+
+        calibrate(quotes)
+    mark_hidden(quotes, document.text)
+    return quotes
+
+
+def extract_text(text: str, nlp=None, options: ExtractOptions | None = None) -> list[Quote]:
+    from quotes.models import load_nlp
+    from quotes.paragraphs import parse_text
+
+    return extract_quotes(parse_text(nlp or load_nlp(), text), options)

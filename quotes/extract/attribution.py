@@ -1,0 +1,184 @@
+"""Who a quotation hangs on: its speech cue, the cue's subject as written, and the rule that found them.
+
+The finding passes ask these questions; the answer is an ``Attribution`` whose ``method`` names the rule
+(``cue_subject``, ``inverted_subject``, ``appositive``, ``according_to``, ``colon_cue``, ``colon_subject``,
+``colon_name``, ``dash_name``). Who the subject *is* — a name for "he" or "the spokesman" — is the speaker
+sieves' question (``quotes.extract.speakers``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Span, Token
+
+from quotes.cues import NAMING_VERBS, is_speech_verb, speech_strength
+from quotes.extract.document import Attribution, Document
+from quotes.grammar import (
+    SUBJECT_DEPS,
+    according_source,
+    appositive_text,
+    is_according,
+    is_linked,
+    is_named,
+    noun_phrase,
+    outermost_cue,
+    subject_of,
+)
+from quotes.marks import ALL_MARKS as QUOTE_MARKS
+from quotes.marks import QuoteSpan
+
+_DASH_NAME = re.compile(r"^[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*$")
+
+
+def attributed_after(doc: Document, span: QuoteSpan) -> bool:
+    """“B,” added Rep. Jim Clyburn — a quote with its own attribution after it starts a new record."""
+    line_end = doc.text.find("\n", span.outer_end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    stop = min(line_end, span.outer_end + 120)
+    for mark in QUOTE_MARKS:  # only up to the next quotation
+        found = doc.text.find(mark, span.outer_end + 1, stop)
+        if found >= 0:
+            stop = found
+    tail = doc.tokens_in(span.outer_end, stop) if stop > span.outer_end else None
+    if tail is None:
+        return False
+    return is_attribution_gap(doc, span.outer_end, min(stop, tail[0].sent.end_char))
+
+
+def is_attribution_gap(doc: Document, start: int, end: int) -> bool:
+    gap = doc.tokens_in(start, end)
+    if gap is None:
+        return False
+    words = [t for t in gap if not t.is_punct and not t.is_space]
+    if not words or len(words) > 10 or any(t.lower_ == "that" for t in words):
+        return False
+    return any(is_speech_verb(t, include_belief=False) for t in words)
+
+
+def find_cue(doc: Document, group: list[int]) -> Attribution | None:
+    """The speech cue a quote hangs on: the nearest cue in its sentences linked to it in the parse."""
+    spans = [doc.spans[n] for n in group]
+    start, end = spans[0].outer_start, spans[-1].outer_end
+    qtokens = doc.tokens_in(start, end)
+    if qtokens is None:
+        return None
+    members = set(group)
+    quote_ids = {t.i for t in qtokens if doc.in_quote[t.i] in members}
+    sentences = {t.sent.start: t.sent for t in qtokens if not t.is_space}
+    after = sentence_after(doc, spans[-1])
+    if after is not None:  # “Why now?” Clinton said. — the parser ends the sentence at the question mark
+        sentences[after.start] = after
+    best: tuple[float, Token] | None = None
+    for sent in sentences.values():
+        for token in sent:
+            if doc.in_quote[token.i] != -1:
+                continue
+            is_naming = token.lemma_.lower() in NAMING_VERBS and token.pos_ == "VERB"
+            if not (is_speech_verb(token, doc.options.belief) or is_naming or is_according(token)):
+                continue
+            linked = is_linked(token, quote_ids)
+            if after is not None and token.sent.start == after.start and token.dep_ == "ROOT" and not any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children):
+                linked = True  # “…!” Scott's niece, state Del. Marcia Price, shouted to the crowd.
+            if is_naming and not linked:
+                continue
+            distance = min(abs(token.i - i) for i in quote_ids) if quote_ids else 0
+            if not linked and distance > 8:
+                continue
+            score = distance + (0 if linked else 20) + (0 if speech_strength(token) >= 1.0 else 5)
+            if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                score += 3  # "X said: “…,” adding that …": the participle continues the attribution
+            if best is None or score < best[0]:
+                best = (score, token)
+    if best is None:
+        return None
+    cue = outermost_cue(best[1])
+    return attribution_for_cue(doc, cue)
+
+
+def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:
+    """The sentence that starts right after a quote's closing mark, in the same paragraph."""
+    rest = doc.text[span.outer_end : span.outer_end + 3]
+    if "\n" in rest:
+        return None
+    k = bisect_right(doc.token_starts, span.outer_end + len(rest) - len(rest.lstrip()))
+    if k >= len(doc.doc) or k < 1:
+        return None
+    token = doc.doc[k - 1] if doc.doc[k - 1].idx >= span.outer_end else doc.doc[k]
+    if not token.is_sent_start or doc.in_quote[token.i] != -1:
+        return None
+    return token.sent
+
+
+def dash_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
+    """`“…” ― Nell Carden Grey` or `“…” —Commissioner Jo Starks`: a name after a dash ends the line."""
+    line_end = doc.text.find("\n", span.outer_end)
+    rest = doc.text[span.outer_end : len(doc.text) if line_end < 0 else line_end]
+    match = _DASH_NAME.match(rest)
+    if match is None:
+        return None
+    start = span.outer_end + match.start(1)
+    end = span.outer_end + match.end(1)
+    name = doc.tokens_in(start, end)
+    if name is None or not is_named(name):
+        return None
+    role = None
+    comma = name.text.find(",")
+    if comma > 0:
+        role = name.text[comma + 1 :].strip() or None
+        name = doc.tokens_in(start, start + comma)
+        if name is None:
+            return None
+    return Attribution(None, name, "dash_name", 0.85, role)
+
+
+def attribution_for_cue(doc: Document, cue: Token) -> Attribution:
+    doc.used_cues.add(cue.i)
+    if is_according(cue):
+        subject = according_source(cue)
+        return Attribution(cue, subject, "according_to", 0.95)
+    subject = subject_of(cue, lambda i: doc.in_quote[i] != -1)
+    if subject is None and cue.tag_ == "VBG":
+        # "Mr. Trump hardly clarified the matter, …, asserting, “Of course, I pay federal taxes.”" — when the
+        # parse loses the participle's clause, its subject is the sentence's first subject.
+        subject = next((noun_phrase(t) for t in cue.sent if t.i < cue.i and t.dep_ == "nsubj"
+                        and doc.in_quote[t.i] == -1 and t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    method = "cue_subject"
+    if subject is not None and subject.root.i > cue.i:
+        method = "inverted_subject"
+    role = appositive_text(subject) if subject is not None else None
+    if role:
+        method = "appositive" if method == "cue_subject" else method
+    return Attribution(cue, subject, method, speech_strength(cue), role)
+
+
+def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
+    """`Name: “…”`, or a cue that ends the previous paragraph with a colon."""
+    before = doc.text[: span.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    lead = doc.tokens_in(max(0, colon - 1), colon)
+    if lead is None:
+        return None
+    sent = lead[0].sent
+    for token in reversed(list(sent)):
+        if token.idx >= colon:
+            continue
+        if is_speech_verb(token, include_belief=False) and doc.in_quote[token.i] == -1:
+            attribution = attribution_for_cue(doc, token)
+            attribution.method = "colon_cue"
+            return attribution
+    # "Dr. Nandakumar put it plainly: “…”" — the subject of the clause that ends in the colon.
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in SUBJECT_DEPS and child.idx < colon and is_named(noun_phrase(child)):
+            return Attribution(None, noun_phrase(child), "colon_subject", 0.85, appositive_text(noun_phrase(child)))
+    # "Trump: “…”" — a bare name before the colon.
+    words = doc.tokens_in(sent.start_char, colon)
+    if words is not None and 0 < len([t for t in words if not t.is_punct]) <= 5:
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
+            return Attribution(None, words, "colon_name", 0.85)
+    return None

@@ -1,0 +1,214 @@
+"""How far what was said reaches: the reported clause around quoted words (mixed quotes), the content of
+an indirect quote ("X said that …", "according to X, …", "X called for …") and the pieces on either side of a
+parenthetical cue. Pure questions over the parse; every answer is a character range."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotes.cues import (
+    DIRECTIVE_VERBS,
+    INTENT_VERBS,
+    NAMING_VERBS,
+    OBJECT_PREPS,
+    OBJECT_VERBS,
+    is_speech_verb,
+)
+from quotes.extract.document import Attribution, Document, own_words
+from quotes.grammar import (
+    SUBJECT_DEPS,
+    aside_commas,
+    content_end,
+    in_subtree,
+    is_according,
+    is_aside,
+    is_parenthetical,
+    strip_span,
+)
+from quotes.marks import QuoteSpan
+
+# Children of a cue that carry what was said (its object or complement clause).
+REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
+LISTENER_VERBS = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "urge", "advise", "notify"})
+# Subordinators of a clause the reporter adds after a quote ("… when Clinton blasted him"); "because" and
+# "if" clauses usually carry the speaker's own reasoning and stay in what was said.
+NARRATION_MARKS = frozenset({"when", "as", "after", "before", "while", "until", "since", "during"})
+
+
+def mixed_clause(doc: Document, attribution: Attribution, first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
+    """The reported clause around the quoted words, when it is more than the quote."""
+    cue = attribution.cue
+    if cue is None:
+        return None
+    qtokens = doc.tokens_in(first.outer_start, last.outer_end)
+    if qtokens is None:
+        return None
+    quote_ids = {t.i for t in qtokens}
+    if is_according(cue):  # "According to Limbaugh, the move reeks of “fear” and desperation."
+        found = according_clause(doc, cue)
+        if found is None:
+            return None
+        region = doc.tokens_in(*found)
+        if region is None or own_words(region, quote_ids, ignore=()) < 2:
+            return None
+        return doc.around(region, first, last)
+    if qtokens.start <= cue.i and not is_aside(cue):
+        return clause_before_cue(doc, cue, quote_ids, first, last)
+    if is_aside(cue) and not quote_ids & {t.i for t in cue.subtree}:
+        return aside_clause(doc, cue, quote_ids, first, last)
+    if cue.lemma_ == "put":
+        return None  # "X put it in an interview, “…”": what follows is the quote itself
+    if cue.lemma_.lower() in NAMING_VERBS:
+        # "described Putin as a “strong leader”": the clause is what was named and what it was called,
+        # "what he called a “brazen breach” of U.N. resolutions" with its free relative and the rest of
+        # the phrase the quoted words belong to.
+        lo = cue.i + 1
+        what = next((c for c in cue.children if c.lower_ == "what" and c.i < cue.i), None)
+        if what is not None:
+            lo = what.i
+        hi = qtokens.end - 1
+        node = doc.doc[qtokens.end - 1]
+        while node.head.i not in (node.i, cue.i) and node.head.i > cue.i:
+            node = node.head
+        if node.head.i == cue.i or node.i in quote_ids:
+            hi = max(hi, node.right_edge.i)
+        return doc.around(doc.doc[lo : hi + 1], first, last)
+    # The reported content: everything after the cue up to the end of its object / complement clauses
+    # (a dobj "“budget reforms” and the collection of taxes" can be followed by the ccomp that completes it).
+    hi, lo = qtokens.end - 1, qtokens.start
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and cue.lemma_ in LISTENER_VERBS and not quote_ids & {
+                t.i for t in child.subtree}:
+            continue  # "told reporters that …": the listener is not what was said
+        if child.i > cue.i and (child.dep_ in REPORTED_DEPS or quote_ids & {t.i for t in child.subtree}):
+            hi = max(hi, child.right_edge.i)
+            lo = min(lo, child.left_edge.i)  # not "earlier this week" or the "reporters" told
+    for t in doc.doc[qtokens.end : hi + 1]:
+        if t.dep_ == "advcl" and t.head.i in quote_ids and t.left_edge.i >= qtokens.end and (
+                is_speech_verb(t, include_belief=False)
+                or any(c.lower_ in NARRATION_MARKS or c.tag_ == "WRB" for c in t.children)):
+            hi = t.left_edge.i - 1  # “…,” adding that … / “…,” when Clinton blasted him: not what was said
+            break
+    region = doc.doc[lo : hi + 1]
+    return doc.around(region, first, last) if own_words(region, quote_ids) >= 2 else None
+
+
+def clause_before_cue(doc: Document, cue: Token, quote_ids: set[int], first: QuoteSpan,
+                       last: QuoteSpan) -> tuple[int, int] | None:
+    """“…,” he said: the quote is what was said — unless it sits in a wider clause the cue follows:
+    "A cashier who “steals a handful of $20s” is held accountable, Warren said." """
+    content = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if content is None and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i:
+        content = cue.head  # the parser may hang the cue off the content instead
+    if content is None:
+        return None
+    core = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS])
+    region = [t for t in content.subtree if t.i < core]
+    if not any(c.dep_ in (*SUBJECT_DEPS, "dobj", "attr") and c.i not in quote_ids and c.i < core
+               for c in content.children):
+        return None  # "In an interview, “…,” he said": a setting, not a paraphrased part of what was said
+    return doc.around(region, first, last) if own_words(region, quote_ids) >= 2 else None
+
+
+def segments_around(doc: Document, cue: Token, start: int, end: int) -> list[list[int]] | None:
+    """The two pieces of content on either side of a parenthetical cue inside [start, end)."""
+    commas = aside_commas(cue)
+    if commas is None:
+        return None
+    before = strip_span(doc.text, start, doc.doc[commas[0]].idx)
+    after = strip_span(doc.text, doc.doc[commas[1]].idx + 1, end)
+    if before[1] <= before[0] or after[1] <= after[0] or not (start <= before[0] and after[1] <= end):
+        return None
+    return [list(before), list(after)]
+
+
+def aside_clause(doc: Document, cue: Token, quote_ids: set[int], first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
+    """The clause an aside cue reports: "African-Americans, he said, can “rock like Jimi”" keeps the cue
+    inside (its subject comes first); "During his years in office, Mr. Obama said, a majority …" and
+    "As X put it, RT is “…”" start after it."""
+    head = cue.head
+    subject_first = any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in head.children)
+    lo = head.left_edge.i if subject_first else cue.right_edge.i + 1
+    region = [t for t in doc.doc[lo : head.right_edge.i + 1]
+              if subject_first or not in_subtree(t, cue)]
+    own = own_words([t for t in region if not in_subtree(t, cue)], quote_ids, ignore=())
+    return doc.around(region, first, last) if own >= 2 else None
+
+
+def reported_clause(doc: Document, cue: Token) -> tuple[int, int] | None:
+    for child in cue.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and (
+                cue.lemma_ in ("say", "tell") or (doc.options.belief and cue.lemma_ in INTENT_VERBS))):
+            lo, hi = child.left_edge.i, child.right_edge.i
+            if lo <= cue.i <= hi:
+                continue
+            return doc.char_range(lo, content_end(child, hi))
+    head = cue.head
+    if is_parenthetical(cue) and head.pos_ in ("VERB", "AUX") and head.i != cue.i:
+        # "The museum, Mr. Obama said, would make visitors face hard truths." — the cue sits inside.
+        lo = min(head.left_edge.i, cue.left_edge.i)
+        hi = max(head.right_edge.i, cue.right_edge.i)
+        return doc.char_range(lo, hi)
+    # "The economy is strong, the minister said." — the cue hangs off the content.
+    after = [t for t in cue.sent if t.i > cue.i and not t.is_punct and not t.is_space and in_subtree(t, cue)]
+    if cue.dep_ in ("parataxis", "ccomp") and head.i < cue.i and head.pos_ in ("VERB", "AUX") and len(after) <= 3:
+        tokens = [t for t in head.subtree if t.i < cue.i and not in_subtree(t, cue)]
+        if tokens and not any(is_speech_verb(t, include_belief=False) for t in tokens if t.i != head.i):
+            return doc.char_range(tokens[0].i, tokens[-1].i)
+    return None
+
+
+def reported_object(doc: Document, cue: Token) -> tuple[int, int] | None:
+    """Content that is not a clause: "urges supporters to monitor polling places", "cited derogatory
+    comments Trump had made", "called for the repeal of Obamacare". Active voice only: in "was criticized
+    for …" the subject is the target, not the source."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    lemma = cue.lemma_.lower()
+    after = [c for c in cue.children if c.i > cue.i]
+    objects = [c for c in after if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if lemma in DIRECTIVE_VERBS:
+        listener = next((c for c in after if c.dep_ in ("dobj", "dative")), None)
+        if listener is None:  # "called on Trump to stop attacking her"
+            on = next((c for c in after if c.dep_ == "prep" and c.lower_ == "on"), None)
+            listener = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        action = next((c for c in after if c.dep_ in ("xcomp", "ccomp")), None)
+        if listener is not None and action is not None and action.i > listener.i:
+            return doc.char_range(listener.left_edge.i, action.right_edge.i)
+    if lemma in OBJECT_VERBS and objects:
+        obj = objects[0]
+        hi = obj.right_edge.i
+        for c in after:  # "called the charges unsubstantiated", "cited X as an example of Y"
+            if c.i > hi and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")):
+                hi = c.right_edge.i
+        return doc.char_range(obj.left_edge.i, content_end(obj, hi))
+    for prep in after:
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS.get(lemma, ()):
+            content = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if content:
+                return doc.char_range(content[0].left_edge.i, content_end(content[0], content[0].right_edge.i))
+    return None
+
+
+def according_clause(doc: Document, according: Token) -> tuple[int, int] | None:
+    head = according.head
+    if head.i == according.i:
+        # The parse made "According" the root and hung the clause under its source: the clause is what
+        # follows the comma that closes "according to X,".
+        comma = next((t for t in according.sent if t.i > according.i and t.text == ","), None)
+        if comma is None or comma.i + 1 >= according.sent.end - 1:
+            return None
+        return doc.char_range(comma.i + 1, according.sent.end - 1)
+    if head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        return None
+    phrase = {t.i for t in according.subtree}
+    tokens = [t for t in head.subtree if t.i not in phrase]
+    if not tokens:
+        return None
+    if according.i < head.i:
+        tokens = [t for t in tokens if t.i > max(phrase)]
+    else:
+        tokens = [t for t in tokens if t.i < min(phrase)]
+    if not tokens:
+        return None
+    return doc.char_range(tokens[0].i, tokens[-1].i)

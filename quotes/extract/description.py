@@ -1,0 +1,40 @@
+"""Sieve ``description``: "the president", "the ministry", "the senator" — the one person whose title
+holds that noun, the one organisation whose name does, or, when several people hold the title, the one named
+last before the description.
+
+Only definite descriptions: "a spokesperson" and "sources" point at nobody the article names. No coreferee
+here: over 150 news articles it linked four descriptions ("the woman", "the man"), mostly to the wrong
+person, and cost a third of the extraction time.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from quotes.extract.document import Document, Record
+from quotes.extract.pronouns import Found
+from quotes.records import Quote
+
+METHOD = "description"
+CERTAINTY = 0.8
+DEFINITE = frozenset({"the", "this", "that", "its", "his", "her", "their"})
+
+
+def is_definite(mention: Span) -> bool:
+    root = mention.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return bool({t.lower_ for t in mention if t.dep_ in ("det", "poss")} & DEFINITE)
+
+
+def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | None:
+    if record.mention_type == "pronoun" or not is_definite(record.target):
+        return None
+    root = record.target.root
+    names = doc.names
+    cluster = names.by_role(root.lemma_) or names.org_by_head(root.lemma_)
+    if cluster is None:
+        holders = names.all_by_role(root.lemma_)
+        recent = [m for m in names.mentions_before(root.idx, 2500) if m.cluster in holders]
+        cluster = recent[-1].cluster if recent else None
+    return (cluster, CERTAINTY) if cluster is not None else None

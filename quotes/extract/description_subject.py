@@ -1,0 +1,26 @@
+"""Sieve ``description_subject``: "the mayor said" in a profile of the mayor — a title word used as the
+speaker goes to the person last named as a sentence subject, as "he said" would (``subject_rule``)."""
+
+from __future__ import annotations
+
+from quotes.extract.description import is_definite
+from quotes.extract.document import Document, Record
+from quotes.extract.pronouns import Found
+from quotes.extract.subject_rule import recent_subject
+from quotes.names import TITLE_WORDS
+from quotes.records import Quote
+
+METHOD = "description_subject"
+CERTAINTY = 0.65
+
+
+def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | None:
+    if record.mention_type == "pronoun" or not is_definite(record.target):
+        return None
+    root = record.target.root
+    if root.lower_ not in TITLE_WORDS:
+        return None
+    people = [m for m in doc.names.mentions_before(root.idx, 1500)
+              if m.cluster.kind == "person" and not doc.inside_quote(m.start)]
+    subject = recent_subject(doc, root, people)
+    return (subject, CERTAINTY) if subject is not None else None

@@ -1,0 +1,163 @@
+"""Pass 1: quotations in quote marks, as ``direct`` and ``mixed`` records.
+
+Each run of quote marks from ``quotes.marks`` becomes a record tied to the speech cue it hangs on; a quote
+interrupted by its own attribution (“A,” he said, “B.”) is one record with two ``segments``; a quote inside a
+wider reported clause is ``mixed``. Titles of works, nicknames and scare quotes with nobody saying them are not
+quotations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.cues import NAMING_VERBS
+from quotes.extract.attribution import (
+    attributed_after,
+    colon_speaker,
+    dash_speaker,
+    find_cue,
+    is_attribution_gap,
+)
+from quotes.extract.clauses import REPORTED_DEPS, mixed_clause, segments_around
+from quotes.extract.document import Attribution, Document, Record
+from quotes.extract.speakers import attach
+from quotes.grammar import CREDIT_LINE, in_subtree, looks_like_title, strip_span
+from quotes.marks import TRANSCRIPT_SPEAKER, QuoteSpan
+from quotes.records import Quote
+
+MIN_UNCUED_WORDS = 4
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|or)?[\s,]*$")
+# Lines a page adds around an article ("Follow Pam Key on Twitter @pamkey"), never speech.
+_BOILERPLATE = re.compile(r"^\s*(follow\s.*\bon\s+(twitter|facebook|instagram|x)\b|\(?crosstalk\)?\.?$|\(.*\)\.?$)", re.I)
+
+
+def find(doc: Document) -> list[Record]:
+    """Every quotation in quote marks as a direct or mixed record, tied to the cue it hangs on."""
+    records: list[Record] = []
+    for group in group_split_quotes(doc):
+        record = direct_quote(doc, group)
+        if record is None:
+            continue
+        quote = record.quote
+        previous = records[-1].quote if records else None
+        if previous is not None and previous.kind == "mixed" and previous.cue_start == quote.cue_start \
+                and quote.start < previous.end:
+            # Several quoted pieces of one reported clause ("called him a “liar” and a “bully”"): one record.
+            previous.end = max(previous.end, quote.end)
+            previous.text = doc.text[previous.start : previous.end]
+            previous.fragments += quote.fragments or [[quote.start, quote.end]]
+            continue
+        records.append(record)
+    return records
+
+
+def group_split_quotes(doc: Document) -> list[list[int]]:
+    """Join “A,” he said, “B.” (and “A,” said X. “B.”) into one group of spans."""
+    groups: list[list[int]] = []
+    for n, span in enumerate(doc.spans):
+        if groups:
+            prev = doc.spans[groups[-1][-1]]
+            gap = doc.text[prev.outer_end : span.outer_start]
+            if (
+                "\n" not in gap
+                and len(groups[-1]) == 1
+                and doc.starts_sentence(doc.spans[groups[-1][0]].start)
+                and is_attribution_gap(doc, prev.outer_end, span.outer_start)
+                and gap.rstrip().endswith((",", ".", ":", ";", "—", "–", "-"))  # not “…,” he said on CNN’s “B”
+                and not re.search(r"[.!?]\s+\S", gap.strip())  # one attribution, not a sentence more
+                and (doc.text[prev.start : prev.end].rstrip().endswith((",", "—", "-", "…")) or gap.rstrip().endswith(","))
+                and not (gap.rstrip().endswith(".") and attributed_after(doc, span))
+            ):
+                groups[-1].append(n)
+                continue
+            if "\n" not in gap and _LIST_GAP.match(gap) and not doc.starts_sentence(span.start):
+                # went on about “how the system is rigged,” and “wounded American families” and “our own
+                # struggling citizens”: one list of quoted phrases, one record.
+                doc.listed.add(groups[-1][0])
+                groups[-1].append(n)
+                continue
+        groups.append([n])
+    return groups
+
+
+def direct_quote(doc: Document, group: list[int]) -> Record | None:
+    spans = [doc.spans[n] for n in group]
+    first, last = spans[0], spans[-1]
+    pieces = [p for s in spans for p in s.pieces]
+    transcript = TRANSCRIPT_SPEAKER.match(doc.text, first.start)
+    if transcript is not None and len(spans) == 1 and doc.opens_paragraph(first):
+        return transcript_line(doc, first, transcript)
+    attribution = find_cue(doc, group)
+    content = doc.text[first.start : last.end]
+    n_words = len(content.split())
+    before, after = doc.token_before(first), doc.token_after(last)
+    if looks_like_title(content) and before is not None and before.tag_ in ("IN", "DT", "POS", "PRP$") and (
+            not reported_by(doc, attribution, first) or work_of_art(doc, first) or before.tag_ == "POS"):
+        return None  # on CBS’s “Face the Nation,” … — the name of a show, book or article, not speech
+    if n_words <= 2 and before is not None and after is not None and before.pos_ == "PROPN" \
+            and after.text[:1].isupper() and after.is_alpha and before.sent == after.sent:
+        return None  # Marcia “Cia” Price: a nickname inside a name
+    if attribution is None:
+        attribution = colon_speaker(doc, first) or dash_speaker(doc, last)
+    if attribution is None:
+        if n_words < MIN_UNCUED_WORDS or looks_like_title(content) or CREDIT_LINE.match(content) \
+                or _BOILERPLATE.match(content):
+            return None  # scare quotes, nicknames, titles of works
+        attribution = Attribution(None, None, "none", 0.0)
+    quote = Quote(
+        start=first.start,
+        end=last.end,
+        text=content,
+        kind="direct",
+        segments=[list(p) for p in pieces] if len(pieces) > 1 and group[0] not in doc.listed else None,
+        closed=all(s.closed for s in spans),
+    )
+    if n_words < MIN_UNCUED_WORDS and (attribution.subject is None or attribution.strength < 0.9):
+        return None  # “Shorty”, known as a nickname: a short quote needs somebody who said it
+    clause = mixed_clause(doc, attribution, first, last)
+    if clause is not None:
+        quote.kind = "mixed"
+        quote.start, quote.end = clause
+        quote.text = doc.text[clause[0] : clause[1]]
+        quote.fragments = [list(p) for p in pieces]
+        quote.segments = None
+        if attribution.cue is not None and quote.start < attribution.cue.idx < quote.end:
+            quote.segments = segments_around(doc, attribution.cue, quote.start, quote.end)
+    return attach(doc, quote, attribution)
+
+
+def reported_by(doc: Document, attribution: Attribution | None, span: QuoteSpan) -> bool:
+    """The quote lies in what its cue reports ("proclaimed a goal of “Peace Through Strength”"), not in
+    a phrase about where or when ("said on “Fox and Friends”")."""
+    if attribution is None or attribution.cue is None:
+        return False
+    cue = attribution.cue
+    if cue.lemma_ in NAMING_VERBS:
+        return True
+    inside = doc.tokens_in(span.start, span.end)
+    if inside is None:
+        return False
+    return any(child.dep_ in REPORTED_DEPS and in_subtree(inside[0], child) for child in cue.children)
+
+
+def work_of_art(doc: Document, span: QuoteSpan) -> bool:
+    inside = doc.tokens_in(span.start, span.end)
+    return inside is not None and all(t.ent_type_ == "WORK_OF_ART" or t.is_punct for t in inside)
+
+
+def transcript_line(doc: Document, span: QuoteSpan, match: re.Match) -> Record | None:
+    """`"PENCE: Well, look, …` — a transcript line: the speaker is the capitalised name before the colon."""
+    start, end = strip_span(doc.text, match.end(), span.end)
+    name = doc.tokens_in(match.start(1), match.end(1))
+    if end <= start or name is None:
+        return None
+    quote = Quote(start=start, end=end, text=doc.text[start:end], kind="direct", closed=span.closed,
+                  method="transcript", speaker_start=name.start_char, speaker_end=name.end_char,
+                  speaker_mention=name.text)
+    cluster = doc.names.by_name(match.group(1))
+    if cluster is not None:
+        quote.speaker, quote.speaker_kind, quote.role = cluster.name, cluster.kind, cluster.role
+        quote.confidence = 0.85
+    else:
+        quote.speaker, quote.speaker_kind, quote.confidence = match.group(1).title(), "person", 0.6
+    return Record(quote, Attribution(None, name, "transcript"))

@@ -1,0 +1,53 @@
+"""Sieve ``floating``: a paragraph that is only a quotation continues the person quoted just before.
+
+"…, Schiff said. / “The other factor …”" — a direct quote with no cue of its own takes the previous quote's
+speaker when it opens a sentence, follows within a paragraph, and nobody else is named or reported as
+speaking in between.
+"""
+
+from __future__ import annotations
+
+from quotes.cues import is_speech_verb
+from quotes.extract.document import Document
+from quotes.records import Quote
+
+METHOD = "floating"
+
+
+def run(doc: Document, quotes: list[Quote]) -> None:
+    """A quote with no cue of its own takes the previous speaker when nobody else intervenes."""
+    previous: Quote | None = None
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.method == "none" and quote.kind == "direct" and previous is not None:
+            if doc.starts_sentence(quote.start) and nobody_between(doc, previous, quote):
+                quote.speaker = previous.speaker
+                quote.speaker_kind = previous.speaker_kind
+                quote.role = previous.role
+                quote.speaker_start, quote.speaker_end = previous.speaker_start, previous.speaker_end
+                quote.speaker_mention = previous.speaker_mention
+                quote.method = METHOD
+                quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
+        if quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue):
+            previous = quote  # "…, Schiff said. “The other factor …”": an indirect report leads in too
+
+
+def nobody_between(doc: Document, previous: Quote, quote: Quote) -> bool:
+    if doc.paragraph_of(quote.start) - doc.paragraph_of(previous.end) > 1:
+        return False
+    gap_start = max(previous.end, previous.speaker_end or 0, previous.cue_end or 0)
+    attribution = doc.tokens_in(gap_start - 1, gap_start)
+    if attribution is not None and attribution[-1].sent.end_char <= quote.start:
+        # The rest of the attribution's own sentence ("said Ann Lee, an aide to Obama.") is not an intervention.
+        gap_start = max(gap_start, attribution[-1].sent.end_char)
+    gap_end = quote.start
+    for mention in doc.names.mentions_between(gap_start, gap_end):
+        if mention.cluster.kind == "person" and mention.cluster.name != previous.speaker:
+            if not doc.inside_quote(mention.start):
+                return False
+    gap = doc.tokens_in(gap_start, gap_end)
+    if gap is not None:
+        for token in gap:
+            if doc.in_quote[token.i] == -1 and is_speech_verb(token, include_belief=False) \
+                    and not any(c.dep_ == "neg" for c in token.children):
+                return False  # "He didn't suggest retaliation." reports nothing said
+    return True

@@ -1,0 +1,50 @@
+"""Pass 2: reported speech without quote marks, as ``indirect`` records.
+
+"X said (that) …", "according to X, …", "X told reporters …", and at lower confidence content that is not a
+clause ("X cited …", "X called for …", "X urged Y to …"); a verbless noun phrase is kept but hidden
+(``quotes.reportable``).
+"""
+
+from __future__ import annotations
+
+from quotes.cues import is_speech_verb
+from quotes.extract.attribution import attribution_for_cue
+from quotes.extract.clauses import according_clause, reported_clause, reported_object, segments_around
+from quotes.extract.document import Document, Record
+from quotes.extract.speakers import attach
+from quotes.grammar import is_according, is_clause, is_non_speaker, is_phrase
+from quotes.records import Quote
+
+
+def find(doc: Document, taken: list[tuple[int, int]]) -> list[Record]:
+    """Reported speech on the cues pass 1 left over, outside the spans already ``taken``."""
+    out: list[Record] = []
+    for token in doc.doc:
+        if token.i in doc.used_cues or doc.in_quote[token.i] != -1:
+            continue
+        found, is_object = None, False
+        if is_according(token):
+            found = according_clause(doc, token)
+        elif is_speech_verb(token, doc.options.belief):
+            found = reported_clause(doc, token)
+        if found is None and doc.options.objects and token.pos_ == "VERB":
+            found, is_object = reported_object(doc, token), True
+        if found is None:
+            continue
+        start, end = found
+        if any(start < e and s < end for s, e in taken):
+            continue
+        content = doc.tokens_in(start, end)
+        if content is None or not (is_clause(content) or (is_object and is_phrase(content))):
+            continue
+        attribution = attribution_for_cue(doc, token)
+        if attribution.subject is None or is_non_speaker(attribution.subject):
+            continue
+        if is_object:
+            attribution.strength *= 0.7  # "cited derogatory comments": a report of what was said, not of words
+        quote = Quote(start=start, end=end, text=doc.text[start:end], kind="indirect",
+                      segments=segments_around(doc, token, start, end),
+                      hidden="noun_phrase" if is_object and not is_clause(content) else None)
+        taken.append((start, end))
+        out.append(attach(doc, quote, attribution))
+    return out

@@ -1,0 +1,32 @@
+"""Sieve ``named``: the cue's subject is a name ("Ana Silva", "Mr. Trump", "the Kremlin").
+
+The document's name index gives the canonical form ("Mr. Trump" → "Donald Trump" when the article names him
+in full); a name the index does not hold is taken as written, without its titles. The method keeps the rule's
+own name (``cue_subject``), with no suffix: nothing needed resolving.
+"""
+
+from __future__ import annotations
+
+from quotes.extract.document import Document, Record
+from quotes.extract.pronouns import Found
+from quotes.grammar import is_named
+from quotes.names import split_title
+from quotes.records import Quote
+
+METHOD = "named"
+
+
+def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | None:
+    if record.mention_type != "name":
+        return None
+    mention = record.target
+    cluster = doc.names.cluster_for(mention)
+    if cluster is not None and not cluster.ambiguous:
+        return cluster, 1.0
+    if is_named(mention):
+        name_words = [t.text for t in mention if t.pos_ == "PROPN" or t.ent_type_]
+        _, name_words = split_title(name_words)
+        if name_words:
+            kind = "organisation" if mention.root.ent_type_ in ("ORG", "NORP", "GPE") else "person"
+            return (" ".join(name_words).removesuffix("’s").removesuffix("'s"), kind), 0.95
+    return None

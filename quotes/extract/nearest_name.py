@@ -1,0 +1,28 @@
+"""Sieve ``nearest_name``: an open pronoun with exactly one name it could stand for in view — in the
+paragraph of the nearest candidate and the one before, at most two paragraphs back. Two people in view and
+nothing to choose between them leaves it open: unknown beats wrong."""
+
+from __future__ import annotations
+
+from quotes.extract.document import Document, Record
+from quotes.extract.pronouns import Found, candidates, open_pronoun
+from quotes.records import Quote
+
+METHOD = "nearest_name"
+CERTAINTY = 0.7
+
+
+def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | None:
+    pronoun = open_pronoun(record)
+    if pronoun is None:
+        return None
+    people = candidates(doc, pronoun)
+    if not people:
+        return None
+    nearest = people[-1]
+    if doc.paragraph_of(pronoun.idx) - doc.paragraph_of(nearest.start) > 2:
+        return None
+    window_start = doc.paragraph_starts[max(0, doc.paragraph_of(nearest.start) - 1)]
+    if len({m.cluster.name for m in people if m.start >= window_start}) != 1:
+        return None
+    return nearest.cluster, CERTAINTY

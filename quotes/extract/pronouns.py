@@ -1,0 +1,37 @@
+"""What the pronoun sieves share: which pronouns name people, gender agreement, and the people in view."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotes.extract.document import Document
+from quotes.names import Mention, NameCluster
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+# A sieve's answer: the person or organisation (a document's name cluster, or a (name, kind) pair for a name
+# the index does not hold) and how sure the sieve is of it.
+Found = tuple[NameCluster | tuple[str, str], float]
+
+
+def gender_ok(cluster: NameCluster, gender: str | None) -> bool:
+    return gender is None or cluster.gender is None or cluster.gender == gender
+
+
+def candidates(doc: Document, pronoun: Token) -> list[Mention]:
+    """Names mentioned in the 1,500 characters before a pronoun, outside quote marks, that it could stand for:
+    people for "he" / "she" (gender agreeing), organisations and groups for "it" / "they", nearest last."""
+    gender = PERSON_PRONOUNS.get(pronoun.text.lower())
+    wants_person = gender is not None
+    return [m for m in doc.names.mentions_before(pronoun.idx, 1500)
+            if (m.cluster.kind == "person") == wants_person and gender_ok(m.cluster, gender)
+            and not m.cluster.ambiguous and not doc.inside_quote(m.start)]
+
+
+def open_pronoun(record) -> Token | None:
+    """The pronoun of a record the late sieves may take: he, she, it or they, written as the cue's subject
+    (a relative pronoun's antecedent was the early sieves' business)."""
+    if record.relative or record.mention is None:
+        return None
+    pronoun = record.mention.root
+    return pronoun if pronoun.lower_ in PERSON_PRONOUNS or pronoun.lower_ in GROUP_PRONOUNS else None
