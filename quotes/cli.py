@@ -152,6 +152,8 @@ def eval(
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     rederive_kinds: Annotated[bool, typer.Option(
         help="Re-derive gold kinds from quote marks including `` and '' (PolNeAR's kinds miss them).")] = False,
+    ablate: Annotated[bool, typer.Option(
+        "--ablate", help="Also score the engine without each speaker sieve in turn: what each one adds.")] = False,
 ):
     """Precision / recall / F1, speaker accuracy, attribution F1, resolution of pronoun and description speakers
     and the reliability of confidence against annotated data.
@@ -168,13 +170,23 @@ def eval(
             raise UserError(f"{path}: no such file")
     nlp = load_nlp()
     resolutions = read_resolutions(resolved) if resolved is not None else None
-    reports, all_errors = {}, []
+    from quotes.extract import SIEVE_NAMES
+
+    reports, ablations, all_errors = {}, {}, []
     for name in split or [None]:
-        report = evaluate(read_gold(gold, name, limit), nlp, ExtractOptions(coref=_coref_mode(coref)),
+        docs = list(read_gold(gold, name, limit))
+        report = evaluate(docs, nlp, ExtractOptions(coref=_coref_mode(coref)),
                           keep_errors=errors > 0, rederive_kinds=rederive_kinds, resolved=resolutions)
         reports[name or "all"] = report.as_dict()
         all_errors += report.errors
+        if ablate:
+            ablations[name or "all"] = {
+                sieve: evaluate(docs, nlp, ExtractOptions(coref=_coref_mode(coref), skip=(sieve,)),
+                                rederive_kinds=rederive_kinds, resolved=resolutions).as_dict()
+                for sieve in SIEVE_NAMES}
     if json_out:
+        if ablations:
+            reports = {name: data | {"ablation": ablations[name]} for name, data in reports.items()}
         print(json.dumps(reports if len(reports) > 1 else next(iter(reports.values())), indent=1))
     else:
         if len(reports) == 1:
@@ -185,6 +197,8 @@ def eval(
         for table in (eval_tables.resolution(reports), eval_tables.reliability(reports)):
             if table is not None:
                 out.print(table)
+        for name, without in ablations.items():
+            out.print(eval_tables.ablation(name, reports[name], without))
     kinds = ("missed", "spurious", "wrong_speaker", "wrong_name", "unresolved", "named")
     for kind in kinds:
         for e in [e for e in all_errors if e["type"] == kind][:errors]:

@@ -105,3 +105,29 @@ def reliability(reports: dict[str, dict]) -> Table:
         table.add_row(label, *cells)
     table.add_row("ECE", *[c for data in reports.values() for c in ("", "", f"{data['calibration']['ece']:.3f}")])
     return table
+
+
+ABLATION = (
+    ("attribution F1", lambda d: d["scores"]["all"]["gold>=0.3"]["attribution_f1"]),
+    ("d+m speaker acc", lambda d: d["scores"]["direct+mixed"]["union>=0.5"]["speaker_accuracy"]),
+    ("named → right", lambda d: _resolution(d, "named/all", "right name")),
+    ("named → wrong", lambda d: _resolution(d, "named/all", "wrong name")),
+    ("unnamed → none", lambda d: _resolution(d, "unnamed/all", "unnamed")),
+)
+
+
+def ablation(split: str, full: dict, without: dict[str, dict]) -> Table:
+    """What each sieve adds: the full engine's figure minus the figure with that sieve left out, and how many
+    rows the sieve names in the full run."""
+    table = Table(title=f"{split}: what each speaker sieve adds (full engine minus the engine without it)")
+    table.add_column("sieve", no_wrap=True)
+    table.add_column("rows it names", justify="right", no_wrap=True)
+    for label, _ in ABLATION:
+        table.add_column(label, justify="right", no_wrap=True)
+    for sieve, data in without.items():
+        cells = []
+        for _, get in ABLATION:
+            a, b = get(full), get(data)
+            cells.append("—" if a is None or b is None else f"{a - b:+.3f}")
+        table.add_row(sieve, str(full.get("sieves", {}).get(sieve, 0)), *cells)
+    return table

@@ -209,6 +209,7 @@ class Report:
             "scores": {group: {crit: t.summary() for crit, t in by.items()} for group, by in self.tallies.items()},
             "calibration": reliability([c.confidence for c, _ in self.rows], [ok for _, ok in self.rows]),
         }
+        data["sieves"] = dict(Counter(sieve_of(q) for q, _ in self.rows))
         hidden = [ok for q, ok in self.rows if q.hidden]
         data["hidden"] = {"rows": len(hidden), "right": round(sum(hidden) / len(hidden), 4) if hidden else None}
         if self.resolution:
@@ -232,6 +233,16 @@ class Report:
                             for o in OUTCOMES[:-1] if (o in ("named", "unnamed")) == (group != "named")})
                 out[f"{group}/{mention_type}"] = row
         return out
+
+
+def sieve_of(quote: Quote) -> str:
+    """The speaker sieve that named a row's speaker, from its method: "cue_subject:coref" → "coref"."""
+    rule, _, how = quote.method.partition(":")
+    if how:
+        return how
+    if rule in ("floating", "none", "transcript"):
+        return rule
+    return "named" if quote.speaker else "none"
 
 
 def reliability(confidences: list[float], right: list[bool], bins: int = 10) -> dict:
