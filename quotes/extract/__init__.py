@@ -3,8 +3,9 @@
     direct        quote marks → direct and mixed records, each tied to its cue      (direct.py)
     indirect      reported speech on the cues left over                             (indirect.py)
     speakers      who the cue's subject is, sieve by sieve, unknown beats wrong     (speakers.py):
-                    named → subject_rule → appositive_name → description → description_subject,
-                    then over open pronouns in document order: last_speaker → coref → nearest_name
+                    named → appositive_name → description → description_subject,
+                    then over pronouns in document order: last_speaker → subject_rule → coref →
+                    nearest_name
     floating      a quote with no cue continues the person quoted just before       (floating.py)
     confidence    the probability that each row is right                            (quotes.calibration)
     hidden        headlines, noun phrases and unlikely rows kept but not shown      (quotes.reportable)

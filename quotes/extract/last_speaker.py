@@ -2,8 +2,8 @@
 
 News keeps quoting one person for several paragraphs. The person quoted last is taken when the gender agrees,
 the quote was within the previous two paragraphs and nobody else who could be "he" / "she" is named in between
-(outside quote marks); a rival in view leaves the pronoun open. It runs before coreferee because it is right
-more often (notes/eval-log.md).
+(outside quote marks); a rival in view leaves the pronoun open. It runs before the subject rule and coreferee:
+on both hold-outs that order names more pronouns rightly and fewer wrongly (notes/eval-log.md).
 """
 
 from __future__ import annotations
