@@ -1,7 +1,8 @@
 """Sieve ``named``: the cue's subject is a name ("Ana Silva", "Mr. Trump", "the Kremlin").
 
 The document's name index gives the canonical form ("Mr. Trump" → "Donald Trump" when the article names him
-in full); a name the index does not hold is taken as written, without its titles. The method keeps the rule's
+in full); a name the index does not hold is taken as written, without its titles. A plural nationality or
+party ("Democrats said") is a group, not a speaker, and gets no name. The method keeps the rule's
 own name (``cue_subject``), with no suffix: nothing needed resolving.
 """
 
@@ -20,6 +21,8 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if record.mention_type != "name":
         return None
     mention = record.target
+    if mention.root.ent_type_ == "NORP" and mention.root.tag_ in ("NNPS", "NNS"):
+        return None  # "Democrats", "Catholics": a group of people, not one speaker
     cluster = doc.names.cluster_for(mention)
     if cluster is not None and not cluster.ambiguous:
         return cluster, 1.0

@@ -9,6 +9,9 @@ from quotes.names import Mention, NameCluster
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "them", "it"}
+# "They said" in news is nearly always several people (officials, critics, the plaintiffs) — a group the article
+# does not name as one — while an organisation is "it". No name is the right answer for them.
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 # A sieve's answer: the person or organisation (a document's name cluster, or a (name, kind) pair for a name
 # the index does not hold) and how sure the sieve is of it.
 Found = tuple[NameCluster | tuple[str, str], float]
@@ -23,6 +26,8 @@ def candidates(doc: Document, pronoun: Token) -> list[Mention]:
     people for "he" / "she" (gender agreeing), organisations and groups for "it" / "they", nearest last."""
     gender = PERSON_PRONOUNS.get(pronoun.text.lower())
     wants_person = gender is not None
+    if pronoun.text.lower() in PLURAL_PRONOUNS:
+        return []
     return [m for m in doc.names.mentions_before(pronoun.idx, 1500)
             if (m.cluster.kind == "person") == wants_person and gender_ok(m.cluster, gender)
             and not m.cluster.ambiguous and not doc.inside_quote(m.start)]
