@@ -48,6 +48,24 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Generational suffixes: part of the name as written, never its surname ("King" in "Martin Luther King Jr.").
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname_key(words: list[str] | tuple[str, ...]) -> str:
+    """The normalised surname of a name's words: the last word that is not a generational suffix."""
+    keys = [normalise_name(w) for w in words]
+    while len(keys) > 1 and keys[-1] in SUFFIXES:
+        keys.pop()
+    return keys[-1] if keys else ""
+
+
+def suffix_key(words: list[str] | tuple[str, ...]) -> str:
+    """The generational suffix a name ends with ("jr"), or "": Donald Trump and Donald Trump Jr. are two people."""
+    last = normalise_name(words[-1]) if len(words) > 1 else ""
+    return last if last in SUFFIXES else ""
+
+
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading title words ("Defense Secretary", "Mr.") from the name words."""
     i = 0
@@ -78,7 +96,7 @@ class NameCluster:
 
     @property
     def surname(self) -> str:
-        return self.words[-1].lower()
+        return surname_key(self.words)
 
     @property
     def first(self) -> str | None:
@@ -167,7 +185,8 @@ class NameIndex:
             if key == ckey:
                 return cluster
             if kind == "person" and cluster.kind == "person":
-                if key[-1] == ckey[-1] and (len(key) == 1 or key[0] == ckey[0]):
+                if surname_key(key) == surname_key(ckey) and (len(key) == 1 or (
+                        key[0] == ckey[0] and suffix_key(key) == suffix_key(ckey))):
                     candidates.append(cluster)
             elif kind == cluster.kind == "organisation" and _org_short_form(key, ckey):
                 candidates.append(cluster)
@@ -186,7 +205,7 @@ class NameIndex:
         by_surname: dict[str, list[NameCluster]] = {}
         for cluster in self.clusters:
             if cluster.kind == "person":
-                by_surname.setdefault(normalise_name(cluster.words[-1]), []).append(cluster)
+                by_surname.setdefault(cluster.surname, []).append(cluster)
         for token in self.doc:
             if not token.text[:1].isupper() or token.ent_type_ in PERSON_LABELS:
                 continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
-from quotes.names import normalise_name
+from quotes.names import normalise_name, suffix_key, surname_key
 
 SURNAME_SIMILARITY = 0.93
 
@@ -69,7 +69,7 @@ class SpeakerRegistry:
         for alias in entry.aliases | {normalise_name(entry.name)}:
             self.by_alias.setdefault(alias, set()).add(entry.id)
         if entry.kind != "organisation" and entry.words:
-            self.by_surname.setdefault(entry.words[-1], set()).add(entry.id)
+            self.by_surname.setdefault(surname_key(entry.words), set()).add(entry.id)
 
     def resolve(self, name: str, kind: str | None, role: str | None = None) -> int:
         """The speaker id for a canonical name from one document, creating the speaker when new."""
@@ -112,12 +112,13 @@ class SpeakerRegistry:
         words = key.split()
         candidates = set()
         for surname, ids in self.by_surname.items():
-            if _surnames_agree(surname, words[-1]):
+            if _surnames_agree(surname, surname_key(words)):
                 candidates |= ids
         candidates = {i for i in candidates if (key, i) not in self.blocked and self.entries[i].kind != "organisation"}
         if len(words) == 1:
             return next(iter(candidates)) if len(candidates) == 1 else None
-        agreeing = [i for i in candidates if _first_names_agree(words, self.entries[i].words)]
+        agreeing = [i for i in candidates if _first_names_agree(words, self.entries[i].words)
+                    and suffix_key(words) == suffix_key(self.entries[i].words)]
         full = [i for i in agreeing if len(self.entries[i].words) > 1]
         if len(full) == 1:
             return full[0]

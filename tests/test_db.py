@@ -309,3 +309,16 @@ def test_a_version_3_database_keeps_one_indexed_quote_per_text(tmp_path, nlp):
         counts = set(db.sql("SELECT n FROM quote_word_counts")["n"].to_list())
         assert verify_database(db) == []
     assert indexed == 1 and counts == {1}
+
+
+def test_father_and_son_stay_two_speakers_and_king_joins_king_jr():
+    from quotes.speakers import SpeakerRegistry
+
+    registry = SpeakerRegistry([], {}, set())
+    father = registry.resolve("Donald Trump", "person")
+    son = registry.resolve("Donald Trump Jr.", "person")
+    king = registry.resolve("Martin Luther King Jr.", "person")
+    assert len({father, son, king}) == 3
+    assert registry.resolve("Donald Trump Jr.", "person") == son
+    assert registry.resolve("Trump", "person") not in (father, son)  # which one? neither
+    assert registry.resolve("King", "person") == king

@@ -393,3 +393,11 @@ def test_negated_speech_verb_does_not_interrupt_a_speaker(extract):
     text = ("“We have had problems before,” Mayor Ken Ito said. He did not suggest a response. "
             "“Our goal is to set some rules everybody follows.”")
     assert [q.speaker for q in extract(text)] == ["Ken Ito", "Ken Ito"]
+
+
+def test_a_generational_suffix_is_not_the_surname(extract):
+    quotes = extract("Martin Luther King Jr. spoke first. “We cannot walk alone,” King said. "
+                     "Donald Trump Jr. arrived later. “I am not my father,” Trump Jr. said.")
+    speakers = {q.text.strip(",. "): q.speaker for q in quotes}
+    assert speakers["We cannot walk alone"] == "Martin Luther King Jr."
+    assert speakers["I am not my father"] == "Donald Trump Jr."
