@@ -401,3 +401,13 @@ def test_a_generational_suffix_is_not_the_surname(extract):
     speakers = {q.text.strip(",. "): q.speaker for q in quotes}
     assert speakers["We cannot walk alone"] == "Martin Luther King Jr."
     assert speakers["I am not my father"] == "Donald Trump Jr."
+
+
+def test_a_short_trailing_clause_is_the_attribution_whatever_its_verb(extract):
+    quotes = extract("Senator Ada Vance spoke after the vote. “That bill is dead on arrival,” Vance shot back. "
+                     "“Not while I am here!” an angry Ivo Brandt retaliated.")
+    speakers = {q.text.strip(",.!"): (q.speaker, q.cue) for q in quotes}
+    assert speakers["That bill is dead on arrival"] == ("Ada Vance", "shot")
+    assert speakers["Not while I am here"] == ("Ivo Brandt", "retaliated")
+    # a clause that goes on is narration, not an attribution
+    assert not any(q.cue == "walked" for q in extract("“We will see,” she walked to the car and drove off to the city."))

@@ -98,6 +98,43 @@ def find_cue(doc: Document, group: list[int]) -> Attribution | None:
     return attribution_for_cue(doc, cue)
 
 
+# What may stand beside the verb of a trailing attribution: “…,” Trump shot back. / “…?” she went on.
+_TRAILING_DEPS = frozenset({"nsubj", "prt", "advmod", "npadvmod", "punct", "prep", "pobj", "det", "compound",
+                            "amod", "poss", "case", "appos"})
+MAX_TRAILING_WORDS = 6
+
+
+def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
+    """“Jeb wants to be a tough guy tonight,” Trump shot back. — a quote that ends on a comma, question or
+    exclamation mark inside its marks and is followed, to the end of the sentence, by a short clause of a
+    subject and its verb hangs on that verb even when the verb is not a speech verb ("shot back", "went on",
+    "retaliated"). The grammar, not the word, says it is the attribution."""
+    if not doc.text[span.start : span.end].rstrip().endswith((",", "?", "!", "—", "–", "-", "…")):
+        return None
+    line_end = doc.text.find("\n", span.outer_end)
+    stop = len(doc.text) if line_end < 0 else line_end
+    period = doc.text.find(".", span.outer_end, stop)
+    if period < 0:
+        return None
+    tail = doc.tokens_in(span.outer_end, period)
+    if tail is None:
+        return None
+    words = [t for t in tail if not t.is_punct and not t.is_space]
+    if not 2 <= len(words) <= MAX_TRAILING_WORDS or any(doc.quoted(t.i) for t in words):
+        return None
+    for verb in words:
+        if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in {w.i for w in words}]
+        # The parse may hang the quote itself under the verb; everything else must lie in the short clause.
+        own = [c for c in verb.subtree if c.i != verb.i and not c.is_punct and not doc.quoted(c.i)]
+        inside = all(tail.start <= c.i < tail.end for c in own)
+        if subjects and inside and all(c.dep_ in _TRAILING_DEPS or doc.quoted(c.i) for c in verb.children):
+            attribution = attribution_for_cue(doc, verb)
+            return attribution if attribution.subject is not None else None
+    return None
+
+
 def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:
     """The sentence that starts right after a quote's closing mark, in the same paragraph."""
     rest = doc.text[span.outer_end : span.outer_end + 3]
