@@ -411,3 +411,13 @@ def test_a_short_trailing_clause_is_the_attribution_whatever_its_verb(extract):
     assert speakers["Not while I am here"] == ("Ivo Brandt", "retaliated")
     # a clause that goes on is narration, not an attribution
     assert not any(q.cue == "walked" for q in extract("“We will see,” she walked to the car and drove off to the city."))
+
+
+def test_a_quote_paragraph_after_an_introduction_is_the_introduced_person(extract):
+    text = ("The shop sits on Main Street.\n\nAlfonso Espinos opened the shop in 2015.\n\n"
+            "“Nobody starts out selling 50,000 copies. You build it one reader at a time.”\n\n"
+            "“If you want Marvel, you can go to another comic book shop.”\n")
+    assert [(q.speaker, q.method) for q in extract(text)] == [
+        ("Alfonso Espinos", "introduced"), ("Alfonso Espinos", "floating")]
+    two = text.replace("opened the shop", "and Rita Moss opened the shop")
+    assert all(q.speaker is None for q in extract(two))  # two people introduced: nobody

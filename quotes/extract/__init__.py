@@ -7,6 +7,7 @@
                     then over pronouns in document order: last_speaker → subject_rule → coref →
                     nearest_name
     floating      a quote with no cue continues the person quoted just before       (floating.py)
+    introduced    … or the one person the paragraph before introduces                (introduced.py)
     confidence    the probability that each row is right                            (quotes.calibration)
     hidden        headlines, noun phrases and unlikely rows kept but not shown      (quotes.reportable)
 
@@ -18,14 +19,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotes.extract import direct, floating, indirect, speakers
+from quotes.extract import direct, floating, indirect, introduced, speakers
 from quotes.extract.document import Document, ExtractOptions
 from quotes.records import Quote
 from quotes.reportable import mark_hidden
 
 __all__ = ["ExtractOptions", "extract_quotes", "extract_text", "SIEVE_NAMES"]
 
-SIEVE_NAMES = tuple(s.METHOD for s in speakers.SIEVES) + (floating.METHOD,)
+SIEVE_NAMES = tuple(s.METHOD for s in speakers.SIEVES) + (floating.METHOD, introduced.METHOD)
 
 
 def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quote]:
@@ -37,8 +38,9 @@ def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quot
         records += indirect.find(document, [(r.quote.start, r.quote.end) for r in records])
     speakers.run(document, records, options.skip)
     quotes = [r.quote for r in records]
-    if floating.METHOD not in options.skip:
-        floating.run(document, quotes)
+    for sieve in (floating, introduced, floating):  # a quote after an introduced one floats on it
+        if sieve.METHOD not in options.skip:
+            sieve.run(document, quotes)
     quotes = sorted((document.finish(q) for q in quotes), key=lambda q: q.start)
     if options.calibrate:
         from quotes.calibration import calibrate
