@@ -61,6 +61,7 @@ calibrate: setup
 bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/synthetic.py
+	$(BIN)/python bench/long_documents.py
 
 lint: setup
 	$(BIN)/ruff check quotes tests bench

@@ -15,16 +15,24 @@ from spacy.tokens import Doc, Token
 # Three sentences back: coreferee's pair checks grow with the square of the window, and the
 # extractor's own subject rule already covers the nearest names (measured in notes/eval-log.md).
 WINDOW_SENTENCES = 3
+RECENT_WINDOWS = 8
+BLOCK_TOKENS = 20_000
 
 
 class CorefResolver:
-    def __init__(self, doc: Doc, mode: str = "window", window_sentences: int = WINDOW_SENTENCES):
+    def __init__(self, doc: Doc, mode: str = "window", window_sentences: int = WINDOW_SENTENCES,
+                 block_tokens: int = BLOCK_TOKENS):
         self.doc = doc
         self.mode = mode
         self.window = window_sentences
         self._sent_starts = [s.start for s in doc.sents] if mode != "off" else []
         self._windows: list[tuple[int, int, Doc]] = []
         self._whole_done = False
+        self.block_tokens = block_tokens
+        self.blocks = 0  # blocks copied, for the tests
+        self._block: Doc | None = None
+        self._block_start = self._block_end = 0
+        self._pristine = self._rows = None
         self.calls = 0
 
     def antecedents(self, token: Token) -> list[Token]:
@@ -54,7 +62,7 @@ class CorefResolver:
         if window is None:
             first = self._sent_starts[max(0, k - self.window)]
             last = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
-            sub = self.doc[first:last].as_doc()
+            sub = self._sub_doc(first, last)
             try:
                 coref_pipeline()(sub)
             except Exception:  # coreferee can fail on odd fragments; a pronoun then stays unresolved
@@ -69,10 +77,32 @@ class CorefResolver:
             return []
         return [self.doc[t.i + first] for t in (resolved or [])]
 
+    def _sub_doc(self, first: int, last: int) -> Doc:
+        """``doc[first:last].as_doc()``. ``Span.as_doc`` costs time in proportion to the whole document (it reads
+        every entity of it), so in a long document windows are cut from a block of ``block_tokens`` tokens that
+        is itself copied once: the work per pronoun stays flat however long the article. Same result: a block
+        fixes heads and entities at its edges the way the window then does at its own."""
+        if len(self.doc) <= self.block_tokens:
+            return self.doc[first:last].as_doc()
+        if self._block is None or not (self._block_start <= first and last <= self._block_end):
+            end = min(len(self.doc), max(last, first + self.block_tokens))
+            if self._pristine is None:  # the document's arrays, read once; as_doc rewrites a block's rows
+                self._attrs = self.doc._get_array_attrs()
+                self._pristine = self.doc.to_array(self._attrs)
+                self._rows = self._pristine.copy()
+            self._rows[first:end] = self._pristine[first:end]
+            block = self.doc[first:end].as_doc(array_head=self._attrs, array=self._rows)
+            self._block, self._block_start, self._block_end = block, first, end
+            self.blocks += 1
+        offset = self._block_start
+        return self._block[first - offset : last - offset].as_doc()
+
     def _covering(self, token_i: int, k: int):
         """A window already run that holds the token with enough sentences before it."""
         needed = self._sent_starts[max(0, k - self.window)]
-        for window in self._windows:
+        # Pronouns are resolved in document order, so only the latest windows can cover this one: looking at
+        # a few keeps the cost per pronoun flat however long the article.
+        for window in reversed(self._windows[-RECENT_WINDOWS:]):
             first, last, _ = window
             if first <= needed and token_i < last:
                 return window

@@ -171,15 +171,27 @@ def past_dateline(token: Token) -> Token:
     return token
 
 
+def entity_bounds(token: Token) -> tuple[int, int]:
+    """Token offsets of the named entity a token belongs to, from the IOB tags around it (not a scan of
+    ``doc.ents``, which would make every call cost the length of the document)."""
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def noun_phrase(head: Token) -> Span:
     """The head with its name-making modifiers (not its appositive, relative clause or prepositions)."""
     doc = head.doc
     if head.ent_type_ and head.ent_iob_ != "O":
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                modifiers = [t.i for t in head.children if t.dep_ in ("det", "compound", "amod", "poss") and t.i < head.i]
-                lo = min([ent.start, *modifiers])
-                return doc[lo : ent.end]
+        start, end = entity_bounds(head)
+        modifiers = [t.i for t in head.children if t.dep_ in ("det", "compound", "amod", "poss") and t.i < head.i]
+        lo = min([start, *modifiers])
+        return doc[lo:end]
     keep = [head.i]
     for child in head.children:
         if child.dep_ in NOUN_PHRASE_DEPS and child.i < head.i:

@@ -52,17 +52,24 @@ def normalise_name(name: str) -> str:
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def surname_key(words: list[str] | tuple[str, ...]) -> str:
+def name_key(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The normalised words of a name, the form every comparison of names uses."""
+    return tuple(normalise_name(w) for w in words)
+
+
+def surname_key(words: list[str] | tuple[str, ...], normalised: bool = False) -> str:
     """The normalised surname of a name's words: the last word that is not a generational suffix."""
-    keys = [normalise_name(w) for w in words]
+    keys = list(words if normalised else name_key(words))
     while len(keys) > 1 and keys[-1] in SUFFIXES:
         keys.pop()
     return keys[-1] if keys else ""
 
 
-def suffix_key(words: list[str] | tuple[str, ...]) -> str:
+def suffix_key(words: list[str] | tuple[str, ...], normalised: bool = False) -> str:
     """The generational suffix a name ends with ("jr"), or "": Donald Trump and Donald Trump Jr. are two people."""
-    last = normalise_name(words[-1]) if len(words) > 1 else ""
+    if len(words) < 2:
+        return ""
+    last = words[-1] if normalised else normalise_name(words[-1])
     return last if last in SUFFIXES else ""
 
 
@@ -93,10 +100,14 @@ class NameCluster:
     gender: str | None = None  # "m" | "f" when an honorific or the first name says so
     mentions: list[tuple[int, int]] = field(default_factory=list)
     ambiguous: bool = False
+    key: tuple[str, ...] = ()  # name_key(words), computed once
+
+    def __post_init__(self) -> None:
+        self.key = name_key(self.words)
 
     @property
     def surname(self) -> str:
-        return surname_key(self.words)
+        return surname_key(self.key, normalised=True)
 
     @property
     def first(self) -> str | None:
@@ -117,6 +128,10 @@ class NameIndex:
         self.doc = doc
         self.clusters: list[NameCluster] = []
         self._mentions: list[Mention] = []
+        # Lookups by key, so that matching a name costs the same however many names the article has.
+        self._by_key: dict[tuple[str, ...], NameCluster] = {}
+        self._people_by_surname: dict[str, list[NameCluster]] = {}
+        self._orgs_by_last_word: dict[str, list[NameCluster]] = {}
         self._build()
 
     # -- building ---------------------------------------------------------
@@ -142,11 +157,11 @@ class NameIndex:
         for start, end, kind, words, titles in sorted(raw, key=lambda r: -len(r[3])):
             cluster = self._match(words, kind)
             if cluster is None:
-                cluster = NameCluster(name=" ".join(words), kind=kind, words=tuple(words))
-                self.clusters.append(cluster)
+                cluster = self._add_cluster(NameCluster(name=" ".join(words), kind=kind, words=tuple(words)))
             cluster.mentions.append((start, end))
             self._learn_titles(cluster, titles)
         self._learn_genders()
+        self._index_words()
         self._add_surname_mentions()
         self._mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
@@ -172,24 +187,31 @@ class NameIndex:
                 cluster.gender = first_name_gender(cluster.words[0])
         for cluster in people:
             if cluster.gender is None and cluster.first is None:
-                genders = {c.gender for c in people if c is not cluster and c.surname == cluster.surname}
+                genders = {c.gender for c in self._people_by_surname[cluster.surname] if c is not cluster}
                 if len(genders) == 1:
                     cluster.gender = genders.pop()
 
+    def _add_cluster(self, cluster: NameCluster) -> NameCluster:
+        self.clusters.append(cluster)
+        self._by_key.setdefault(cluster.key, cluster)
+        if cluster.kind == "person":
+            self._people_by_surname.setdefault(cluster.surname, []).append(cluster)
+        else:
+            self._orgs_by_last_word.setdefault(cluster.key[-1], []).append(cluster)
+        return cluster
+
     def _match(self, words: list[str], kind: str, building: bool = True) -> NameCluster | None:
         """The one cluster these name words belong to; while building, a tie marks the candidates ambiguous."""
-        key = [normalise_name(w) for w in words]
-        candidates = []
-        for cluster in self.clusters:
-            ckey = [normalise_name(w) for w in cluster.words]
-            if key == ckey:
-                return cluster
-            if kind == "person" and cluster.kind == "person":
-                if surname_key(key) == surname_key(ckey) and (len(key) == 1 or (
-                        key[0] == ckey[0] and suffix_key(key) == suffix_key(ckey))):
-                    candidates.append(cluster)
-            elif kind == cluster.kind == "organisation" and _org_short_form(key, ckey):
-                candidates.append(cluster)
+        key = name_key(words)
+        exact = self._by_key.get(key)
+        if exact is not None:
+            return exact
+        if kind == "person":
+            suffix = suffix_key(key, normalised=True)
+            candidates = [c for c in self._people_by_surname.get(surname_key(key, normalised=True), ())
+                          if len(key) == 1 or (key[0] == c.key[0] and suffix == suffix_key(c.key, normalised=True))]
+        else:
+            candidates = [c for c in self._orgs_by_last_word.get(key[-1], ()) if _org_short_form(key, c.key)]
         if len(candidates) == 1:
             return candidates[0]
         if building:
@@ -202,10 +224,7 @@ class NameIndex:
         for cluster in self.clusters:
             for start, end in cluster.mentions:
                 self._mentions.append(Mention(start, end, cluster))
-        by_surname: dict[str, list[NameCluster]] = {}
-        for cluster in self.clusters:
-            if cluster.kind == "person":
-                by_surname.setdefault(cluster.surname, []).append(cluster)
+        by_surname = self._people_by_surname
         for token in self.doc:
             if not token.text[:1].isupper() or token.ent_type_ in PERSON_LABELS:
                 continue
@@ -255,17 +274,26 @@ class NameIndex:
         return hits[0] if len(hits) == 1 else None
 
     def has_roles(self) -> bool:
-        return any(c.role for c in self.clusters)
+        return bool(self._by_role_word)
 
     def all_by_role(self, head_noun: str) -> list[NameCluster]:
-        head = head_noun.lower()
-        return [c for c in self.clusters if c.role and head in c.role.lower().split()]
+        return self._by_role_word.get(head_noun.lower(), [])
 
     def org_by_head(self, head_noun: str) -> NameCluster | None:
         """The one organisation whose name contains this noun ("the ministry" → Foreign Ministry)."""
-        head = head_noun.lower()
-        hits = [c for c in self.clusters if c.kind == "organisation" and head in normalise_name(c.name).split()]
+        hits = self._orgs_by_word.get(head_noun.lower(), [])
         return hits[0] if len(hits) == 1 else None
+
+    def _index_words(self) -> None:
+        """Role words and organisation name words → clusters, once the clusters are complete."""
+        self._by_role_word: dict[str, list[NameCluster]] = {}
+        self._orgs_by_word: dict[str, list[NameCluster]] = {}
+        for cluster in self.clusters:
+            for word in dict.fromkeys(cluster.role.lower().split() if cluster.role else ()):
+                self._by_role_word.setdefault(word, []).append(cluster)
+            if cluster.kind == "organisation":
+                for word in dict.fromkeys(normalise_name(cluster.name).split()):
+                    self._orgs_by_word.setdefault(word, []).append(cluster)
 
 
 @functools.cache

@@ -421,3 +421,19 @@ def test_a_quote_paragraph_after_an_introduction_is_the_introduced_person(extrac
         ("Alfonso Espinos", "introduced"), ("Alfonso Espinos", "floating")]
     two = text.replace("opened the shop", "and Rita Moss opened the shop")
     assert all(q.speaker is None for q in extract(two))  # two people introduced: nobody
+
+
+def test_coreference_windows_cut_from_blocks_match_windows_cut_from_the_document(nlp):
+    """A long document takes its coreferee windows from copied blocks; the antecedents must be the same."""
+    import quotes.coref as coref
+    from quotes.paragraphs import parse_text
+
+    text = ("Mayor Ana Silva opened the new bridge on Monday. She said the work had taken four years. "
+            "The contractor, Northern Lines, praised the crews. It said they had worked through two winters.\n\n")
+    doc = parse_text(nlp, text * 6)
+    pronouns = [t for t in doc if t.lower_ in ("she", "it", "they")]
+    blocked = coref.CorefResolver(doc, block_tokens=40)
+    whole = coref.CorefResolver(doc, block_tokens=len(doc) + 1)
+    found = [([a.i for a in blocked.antecedents(p)], [a.i for a in whole.antecedents(p)]) for p in pronouns]
+    assert all(a == b for a, b in found) and any(a for a, _ in found)
+    assert blocked.blocks > 1 and whole.blocks == 0
