@@ -4,12 +4,14 @@ person — "Alfonso Espinos opened the shop in 2015. / “Nobody starts out sell
 ``floating`` handles a quote that continues the person quoted before; this one handles a quote with nobody
 quoted before it in reach. The paragraph just before must name exactly one person (outside quote marks) and
 that person must be the subject of its last sentence that names anyone; otherwise the quote stays without a
-speaker. Later cue-less quote paragraphs then continue that person through ``floating``'s rule.
+speaker, and so does a pronoun there that points at somebody else ("… disagreed sharply with him"). Later
+cue-less quote paragraphs then continue that person through ``floating``'s rule.
 """
 
 from __future__ import annotations
 
 from quotes.extract.document import Document
+from quotes.extract.pronouns import PERSON_PRONOUNS, gender_ok
 from quotes.records import Quote
 
 METHOD = "introduced"
@@ -41,6 +43,8 @@ def _introduced(doc: Document, start: int, end: int):
               if m.cluster.kind == "person" and not doc.inside_quote(m.start)]
     if not people or len({m.cluster.name for m in people}) != 1 or people[0].cluster.ambiguous:
         return None
+    if _points_elsewhere(doc, start, end, people[0].cluster):
+        return None
     for mention in reversed(people):
         span = doc.tokens_in(mention.start, mention.end)
         if span is None:
@@ -52,3 +56,16 @@ def _introduced(doc: Document, start: int, end: int):
         if head.dep_ in ("nsubj", "nsubjpass"):
             return mention, mention.cluster
     return None
+
+
+def _points_elsewhere(doc: Document, start: int, end: int, cluster) -> bool:
+    """A "him" / "her" or a "he" / "she" of the other gender outside quote marks: someone else is in view
+    ("Ruth Adams disagreed sharply with him")."""
+    span = doc.tokens_in(start, end)
+    for token in span if span is not None else ():
+        gender = PERSON_PRONOUNS.get(token.lower_)
+        if gender is None or doc.quoted(token.i):
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or not gender_ok(cluster, gender):
+            return True
+    return False
