@@ -62,6 +62,7 @@ bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/synthetic.py
 	$(BIN)/python bench/long_documents.py
+	$(BIN)/python bench/adversarial.py
 
 lint: setup
 	$(BIN)/ruff check quotes tests bench

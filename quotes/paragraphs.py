@@ -20,6 +20,15 @@ _PARAGRAPH = re.compile(r"[^\n]*\n*")
 # A "paragraph" longer than this is cut at a sentence end (or a space) so the
 # parser never sees a pathological single line.
 MAX_CHUNK_CHARS = 20_000
+# ... and so is one of more tokens than this. The parser's time grows with the square of a sentence's length,
+# and a line the parser cannot split into sentences (10,000 quote marks, a table row of symbols) would take
+# minutes; a news paragraph has at most about 500 (PolNeAR's longest of 20,220: 499), so news is never cut.
+MAX_CHUNK_TOKENS = 600
+# A stretch without a single letter (quote marks, rules of dashes, table borders) holds no quotation and no
+# sentence worth parsing whole: it goes to the parser in much smaller pieces.
+SYMBOL_CHUNK_TOKENS = 100
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def paragraph_chunks(text: str) -> list[str]:
@@ -27,13 +36,28 @@ def paragraph_chunks(text: str) -> list[str]:
     chunks: list[str] = []
     for match in _PARAGRAPH.finditer(text):
         piece = match.group(0)
-        while len(piece) > MAX_CHUNK_CHARS:
-            cut = _cut_point(piece, MAX_CHUNK_CHARS)
+        while True:
+            limit = _chunk_limit(piece)
+            if limit is None:
+                break
+            cut = _cut_point(piece, limit)
             chunks.append(piece[:cut])
             piece = piece[cut:]
         if piece:
             chunks.append(piece)
     return chunks
+
+
+def _chunk_limit(piece: str) -> int | None:
+    """Where a piece has to be cut by, in characters, or None when it is short enough for the parser."""
+    limit = MAX_CHUNK_CHARS if len(piece) > MAX_CHUNK_CHARS else None
+    window = piece[: limit or len(piece)]
+    most = SYMBOL_CHUNK_TOKENS if not _LETTER.search(window[: MAX_CHUNK_TOKENS * 4]) else MAX_CHUNK_TOKENS
+    if len(piece) > most:  # fewer characters cannot hold more tokens
+        for n, token in enumerate(_TOKEN.finditer(window)):
+            if n == most:
+                return token.start()
+    return limit
 
 
 def _cut_point(piece: str, limit: int) -> int:

@@ -24,3 +24,18 @@ def test_jsonl_keeps_fields_and_reports_bad_lines(tmp_path):
     items = list(read_documents([str(feed)]))
     assert items[0].doc_id == "d1" and items[0].outlet == "Post"
     assert isinstance(items[1], InputProblem) and str(items[1]).endswith("f.jsonl:2: a line must be a JSON object")
+
+
+def test_the_parser_never_sees_a_chunk_it_would_spend_minutes_on():
+    import re
+
+    from quotes.paragraphs import MAX_CHUNK_TOKENS, SYMBOL_CHUNK_TOKENS, paragraph_chunks
+
+    token = re.compile(r"\w+|[^\w\s]")
+    news = "The council met on Monday. " * 30 + "\n\n"
+    for text, most in (('"' * 10_000, SYMBOL_CHUNK_TOKENS), ("word, " * 5_000, MAX_CHUNK_TOKENS),
+                       ("a" * 50_000, MAX_CHUNK_TOKENS)):
+        chunks = paragraph_chunks(news + text + "\n" + news)
+        assert "".join(chunks) == news + text + "\n" + news  # offsets stay valid
+        assert chunks[0] == news and chunks[-1] == news  # ordinary paragraphs are never cut
+        assert max(len(token.findall(c)) for c in chunks[1:-1]) <= most + 1
