@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from quotes.db import DatabaseError, QuoteDB, default_db_path, is_read_only_sql
+from quotes.db import READ_WAIT_SECONDS, DatabaseError, QuoteDB, default_db_path, is_read_only_sql
 from quotes.models import ModelMissing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -65,8 +65,12 @@ def guarded(func):
     return wrapper
 
 
-def open_db(db: str | None, read_only: bool = True, wait: float = 0.0) -> QuoteDB:
-    return QuoteDB(db or default_db_path(), read_only=read_only, wait_seconds=wait)
+def open_db(db: str | None, read_only: bool = True, wait: float | None = None, on_wait=None) -> QuoteDB:
+    """Readers wait up to READ_WAIT_SECONDS for an ingest to release the file between batches; writers wait
+    only as long as asked (``--wait``)."""
+    if wait is None:
+        wait = READ_WAIT_SECONDS if read_only else 0.0
+    return QuoteDB(db or default_db_path(), read_only=read_only, wait_seconds=wait, on_wait=on_wait)
 
 
 # -- extraction ------------------------------------------------------------------------
@@ -217,7 +221,7 @@ def ingest(
     coref: Annotated[str, typer.Option(help="window | document | off")] = "window",
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted, in bytes.")] = 10_000_000,
     strict: Annotated[bool, typer.Option(help="Fail (exit 2) when any input is bad; stored data stays.")] = False,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for a database locked by another process.")] = 0.0,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another writer (an ingest, a merge) to finish.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ):
     """Extract quotes from articles and store them; unchanged documents are skipped.
@@ -233,7 +237,10 @@ def ingest(
 
     load_nlp()
     files = [p for p in expand_paths(paths) if not isinstance(p, InputProblem)]
-    with open_db(db, read_only=False, wait=wait) as database:
+    def waiting(message: str) -> None:
+        err.print(message, markup=False, highlight=False, soft_wrap=True)
+
+    with open_db(db, read_only=False, wait=wait, on_wait=waiting) as database:
         progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]} docs/s · {task.fields[quotes]} quotes"),
                             TimeElapsedColumn(), console=err, disable=quiet, transient=False)

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -99,8 +100,16 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
-    """Open the file; a lock held by another process becomes one clear error (after waiting, if asked)."""
+# How long a reading command waits for an ingest to release the file between batches (it holds it for a
+# fraction of a second per batch), and how often it looks.
+READ_WAIT_SECONDS = 10.0
+RETRY_SECONDS = 0.1
+
+
+def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 0.0,
+            on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the file; a lock held by another process becomes one clear error (after waiting, if asked).
+    ``on_wait`` hears once that the wait began."""
     path = str(path)
     if read_only and not Path(path).exists():
         raise DatabaseError(f"{path}: no such database (create it with `quotes ingest`)")
@@ -108,6 +117,7 @@ def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: floa
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds
     config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    told = False
     while True:
         try:
             return duckdb.connect(path, read_only=read_only, config=config)
@@ -115,7 +125,10 @@ def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: floa
             message = str(exc)
             if "lock" in message.lower():
                 if time.monotonic() < deadline:
-                    time.sleep(0.5)
+                    if on_wait is not None and not told:
+                        on_wait(f"{path}: another process has the database open; waiting for it to let go")
+                        told = True
+                    time.sleep(RETRY_SECONDS)
                     continue
                 raise DatabaseError(f"{path}: database is locked by another process") from exc
             raise DatabaseError(f"{path}: cannot open database ({message.splitlines()[0]})") from exc
@@ -123,17 +136,67 @@ def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: floa
             raise DatabaseError(f"{path}: not a quotes database ({str(exc).splitlines()[0]})") from exc
 
 
+class WriterLock:
+    """One writing process per database file, for as long as it writes.
+
+    DuckDB's own lock is held only while a batch is written (``QuoteDB.release``), so between batches a second
+    writer could slip in and interleave its speakers with the first one's — this advisory lock on
+    ``<database>.lock`` keeps writers apart for their whole run, while readers, which never take it, come and
+    go. It is released when the process ends, however it ends."""
+
+    def __init__(self, path: str, wait_seconds: float = 0.0, on_wait: Callable[[str], None] | None = None):
+        import fcntl
+
+        self.path = f"{path}.lock"
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise DatabaseError(f"{path}: cannot write here ({exc.strerror.lower()})") from exc
+        deadline = time.monotonic() + wait_seconds
+        told = False
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = os.pread(self._fd, 32, 0).decode(errors="replace").strip() or "?"
+                if time.monotonic() >= deadline:
+                    os.close(self._fd)
+                    raise DatabaseError(f"{path}: another process (pid {holder}) is writing to this database; "
+                                        "wait for it to finish or pass --wait SECONDS") from None
+                if on_wait is not None and not told:
+                    on_wait(f"{path}: waiting for another writer (pid {holder}) to finish")
+                    told = True
+                time.sleep(RETRY_SECONDS * 5)
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, str(os.getpid()).encode(), 0)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the flock
+            self._fd = None
+
+
 class QuoteDB:
     """A quote database file. ``QuoteDB("data/quotes.duckdb").quotes(speaker="trump")`` → polars."""
 
-    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait_seconds: float = 0.0):
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False, wait_seconds: float = 0.0,
+                 on_wait: Callable[[str], None] | None = None):
         self.path = str(path or default_db_path())
         self.read_only = read_only
-        self.con = connect(self.path, read_only=read_only, wait_seconds=wait_seconds)
-        if not read_only:
-            self.migrate()
-        elif not self._has_table("schema_version"):
-            raise DatabaseError(f"{self.path}: not a quotes database (no schema_version table)")
+        self.on_wait = on_wait
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._writer = None if read_only or self.path == ":memory:" else WriterLock(self.path, wait_seconds, on_wait)
+        try:
+            self._con = connect(self.path, read_only, wait_seconds, on_wait)
+            if not read_only:
+                self.migrate()
+            elif not self._has_table("schema_version"):
+                raise DatabaseError(f"{self.path}: not a quotes database (no schema_version table)")
+        except BaseException:
+            self.close()
+            raise
 
     # -- schema -----------------------------------------------------------------
     def _has_table(self, name: str) -> bool:
@@ -166,15 +229,36 @@ class QuoteDB:
                 raise
         self.con.execute((sql_dir() / "views.sql").read_text(encoding="utf-8")).fetchall()
 
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, opened again on first use after ``release`` — waiting as long as it takes for
+        another process (a reader such as ``quotes shell``) to let go of the file, and saying so once."""
+        if self._con is None:
+            self._con = connect(self.path, self.read_only, float("inf"), self.on_wait)
+        return self._con
+
+    def release(self) -> None:
+        """Let go of the file until the next statement needs it. DuckDB lets one process hold a file it writes
+        and nobody else open it meanwhile, so an ingest releases it between batches and readers (search, the
+        DuckDB CLI, a web view) get in then. Releasing also frees what DuckDB keeps resident per connection,
+        which otherwise grows with every batch written (16,000 documents: about 4 KB per document without a
+        fresh connection, under 1 KB with; notes/eval-log.md)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
     def reopen(self) -> None:
-        """Close the file and open it again. What DuckDB keeps resident for a connection grows with every
-        batch written through it and only a fresh connection lets it go, so a long ingest reopens now and
-        then (16,000 documents: about 4 KB per document without it, under 1 KB with; notes/eval-log.md)."""
-        self.con.close()
-        self.con = connect(self.path, read_only=self.read_only, wait_seconds=30.0)
+        self.release()
+        self.con  # noqa: B018 — open now, not on the next statement
 
     def close(self) -> None:
-        self.con.close()
+        self.release()
+        self._release_writer()
+
+    def _release_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.release()
+            self._writer = None
 
     def __enter__(self) -> "QuoteDB":
         return self

@@ -83,8 +83,13 @@ def ingest(
     max_bytes: int | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    share: bool = True,
 ) -> IngestSummary:
-    """Read, extract and store; unchanged documents are skipped by content hash."""
+    """Read, extract and store; unchanged documents are skipped by content hash.
+
+    With ``share`` the database file is held only while a batch is classified or written and released while
+    the next one is parsed, so other processes can read it during a long ingest (at most a batch behind);
+    without it the file stays open throughout (reopened every ``REOPEN_EVERY`` documents)."""
     from quotes.models import versions
 
     options = options or ExtractOptions()
@@ -116,6 +121,8 @@ def ingest(
                     fresh.append(doc)
             recent.append(hashes)
             todo, replaces = db.classify(fresh)
+            if share:
+                db.release()
             summary.unchanged += len(batch) - len(todo)
             _replaces.update(replaces)
             if on_progress:
@@ -127,7 +134,7 @@ def ingest(
     registry = db.load_registry()  # read once; each batch adds to it
     since_reopen = 0
     for items in extract_batches(todo_batches(), options, workers):
-        if since_reopen >= REOPEN_EVERY:
+        if since_reopen >= REOPEN_EVERY and not share:
             db.reopen()
             since_reopen = 0
         replaces = {d.content_hash: _replaces.pop(d.content_hash) for d, _ in items if d.content_hash in _replaces}
@@ -137,6 +144,8 @@ def ingest(
         summary.quotes += n_quotes
         summary.speakers += n_speakers
         since_reopen += n_docs
+        if share:
+            db.release()
         if on_progress:
             on_progress(n_docs, n_quotes)
     summary.seconds = time.perf_counter() - started
