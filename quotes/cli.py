@@ -16,11 +16,19 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from quotes.db import READ_WAIT_SECONDS, DatabaseError, QuoteDB, default_db_path, is_read_only_sql
+from quotes.db import (
+    READ_WAIT_SECONDS,
+    DatabaseError,
+    QuoteDB,
+    database_failure,
+    default_db_path,
+    is_read_only_sql,
+)
 from quotes.models import ModelMissing
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -52,6 +60,8 @@ def guarded(func):
             return func(*args, **kwargs)
         except (ModelMissing, DatabaseError, UserError, ValueError, FileNotFoundError) as exc:
             fail(str(exc))
+        except duckdb.Error as exc:  # raised while reading or writing an open database: name the file
+            fail(database_failure(kwargs.get("db") or default_db_path(), exc))
         except KeyboardInterrupt:
             fail("interrupted; whole batches already written are kept", 130)
         except typer.Exit:

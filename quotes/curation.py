@@ -16,14 +16,9 @@ from quotes.names import normalise_name
 
 
 def _transaction(db: QuoteDB, statements: list[tuple[str, list]]) -> None:
-    db.con.execute("BEGIN TRANSACTION").fetchall()
-    try:
+    with db.transaction("changing speakers"):
         for sql, params in statements:
             db.con.execute(sql, params).fetchall()
-        db.con.execute("COMMIT").fetchall()
-    except BaseException:
-        db.con.execute("ROLLBACK").fetchall()
-        raise
 
 
 def merge_speakers(db: QuoteDB, source_id: int, target_id: int) -> int:

@@ -12,7 +12,8 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -131,9 +132,30 @@ def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: floa
                     time.sleep(RETRY_SECONDS)
                     continue
                 raise DatabaseError(f"{path}: database is locked by another process") from exc
-            raise DatabaseError(f"{path}: cannot open database ({message.splitlines()[0]})") from exc
+            raise DatabaseError(database_failure(path, exc)) from exc
         except duckdb.Error as exc:
             raise DatabaseError(f"{path}: not a quotes database ({str(exc).splitlines()[0]})") from exc
+
+
+def write_failure(exc: BaseException) -> str:
+    """What a failed write means for the user, from DuckDB's error."""
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    lowered = message.lower()
+    if "file too large" in lowered or "no space left" in lowered or "disk full" in lowered:
+        return "the disk is full or a file-size limit was reached"
+    if "read-only" in lowered or "permission denied" in lowered:
+        return "the file or its directory is read-only"
+    return message
+
+
+def database_failure(path: str, exc: BaseException) -> str:
+    """One line for an error DuckDB raised while reading or writing ``path``."""
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    lowered = message.lower()
+    if any(k in lowered for k in ("corrupt", "checksum", "could not read enough bytes", "not a valid duckdb")):
+        return (f"{path}: the database file is damaged (truncated or corrupt) and was left as it is; restore it "
+                f"from a copy (`quotes export-db` makes one) — {message}")
+    return f"{path}: {write_failure(exc)}"
 
 
 class WriterLock:
@@ -191,12 +213,25 @@ class QuoteDB:
         try:
             self._con = connect(self.path, read_only, wait_seconds, on_wait)
             if not read_only:
+                self.check_readable()
                 self.migrate()
             elif not self._has_table("schema_version"):
                 raise DatabaseError(f"{self.path}: not a quotes database (no schema_version table)")
         except BaseException:
             self.close()
             raise
+
+    def check_readable(self) -> None:
+        """Read every row of every table once, so that a damaged file is found before anything is written to
+        it: DuckDB checks each block it reads, and a write session on a truncated file would otherwise extend
+        it with new blocks before the damage shows."""
+        tables = [r[0] for r in self.con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary").fetchall()]
+        try:
+            for table in tables:
+                self.con.execute(f'SELECT count(hash(t)) FROM "{table}" AS t').fetchall()
+        except duckdb.Error as exc:
+            raise DatabaseError(database_failure(self.path, exc)) from exc
 
     # -- schema -----------------------------------------------------------------
     def _has_table(self, name: str) -> bool:
@@ -219,14 +254,9 @@ class QuoteDB:
         for version, path in schema_files():
             if version <= current:
                 continue
-            self.con.execute("BEGIN TRANSACTION").fetchall()
-            try:
+            with self.transaction(f"migrating to schema version {version}"):
                 self.con.execute(path.read_text(encoding="utf-8")).fetchall()
                 self.con.execute("INSERT INTO schema_version VALUES (?, now(), ?)", [version, path.name]).fetchall()
-                self.con.execute("COMMIT").fetchall()
-            except Exception:
-                self.con.execute("ROLLBACK").fetchall()
-                raise
         self.con.execute((sql_dir() / "views.sql").read_text(encoding="utf-8")).fetchall()
 
     @property
@@ -246,6 +276,26 @@ class QuoteDB:
         if self._con is not None:
             self._con.close()
             self._con = None
+
+    @contextmanager
+    def transaction(self, what: str) -> Iterator[None]:
+        """One transaction; when it fails, nothing of it is stored and the error says so in one line.
+
+        A full disk or a file-size limit makes DuckDB fail the COMMIT itself, after which there is nothing
+        left to roll back: the rollback's own error must not hide the real one."""
+        self.con.execute("BEGIN TRANSACTION").fetchall()
+        try:
+            yield
+            self.con.execute("COMMIT").fetchall()
+        except BaseException as exc:
+            try:
+                self.con.execute("ROLLBACK").fetchall()
+            except duckdb.Error:
+                pass  # the failed COMMIT already ended the transaction
+            if isinstance(exc, duckdb.Error):
+                raise DatabaseError(f"{self.path}: {what} failed ({write_failure(exc)}); nothing of it was "
+                                    "stored, everything stored before is kept") from exc
+            raise
 
     def reopen(self) -> None:
         self.release()
@@ -333,8 +383,7 @@ class QuoteDB:
         """
         if not items:
             return 0, 0, 0
-        self.con.execute("BEGIN TRANSACTION").fetchall()
-        try:
+        with self.transaction(f"writing a batch of {len(items)} documents"):
             registry = registry or self.load_registry()
             stale = [sid for doc, _ in items for sid in replaces.get(doc.content_hash, [])]
             stale_clusters = []
@@ -382,10 +431,6 @@ class QuoteDB:
                 self._cluster(quote_rows[0]["id"])
             if stale_clusters:
                 self.refresh_clusters(stale_clusters)  # a replaced article may have been a cluster's first source
-            self.con.execute("COMMIT").fetchall()
-        except BaseException:
-            self.con.execute("ROLLBACK").fetchall()
-            raise
         return len(source_rows), len(quote_rows), new_speakers
 
     def _append(self, table: str, rows: list[dict], schema: pa.Schema) -> None:
