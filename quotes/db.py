@@ -121,7 +121,14 @@ def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: floa
     told = False
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only, config=config)
+            con = duckdb.connect(path, read_only=read_only, config=config)
+            if not read_only:
+                # Released after every batch (QuoteDB.release): closing must not checkpoint each time. A
+                # checkpoint rewrites the file, costs time on a large database and is the one moment a kill -9
+                # can leave a write-ahead log that replays twice; DuckDB still checkpoints when the log
+                # passes its threshold, and QuoteDB.close does at the end of a writing session.
+                con.execute("PRAGMA disable_checkpoint_on_shutdown").fetchall()
+            return con
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" in message.lower():
@@ -302,6 +309,11 @@ class QuoteDB:
         self.con  # noqa: B018 — open now, not on the next statement
 
     def close(self) -> None:
+        if self._con is not None and not self.read_only:
+            try:
+                self._con.execute("CHECKPOINT").fetchall()  # leave no write-ahead log behind a finished session
+            except duckdb.Error:
+                pass  # a failed session (full disk, damaged file) keeps its log for the next open to replay
         self.release()
         self._release_writer()
 
