@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from quotes.extract.document import Document
 from quotes.extract.pronouns import PERSON_PRONOUNS, gender_ok
+from quotes.extract.subject_rule import name_head
 from quotes.records import Quote
 
 METHOD = "introduced"
@@ -47,13 +48,7 @@ def _introduced(doc: Document, start: int, end: int):
         return None
     for mention in reversed(people):
         span = doc.tokens_in(mention.start, mention.end)
-        if span is None:
-            continue
-        head = span.root
-        while head.head.i != head.i and (head.dep_ == "appos" or (
-                head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN")):
-            head = head.head
-        if head.dep_ in ("nsubj", "nsubjpass"):
+        if span is not None and name_head(span).dep_ in ("nsubj", "nsubjpass"):
             return mention, mention.cluster
     return None
 

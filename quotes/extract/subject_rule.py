@@ -8,7 +8,7 @@ between ("Warren told Stumpf, after he admitted …") makes it a toss-up: no ans
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found, candidates
@@ -43,17 +43,23 @@ def recent_subject(doc: Document, pronoun: Token, people: list[Mention]) -> Name
         token = doc.tokens_in(mention.start, mention.end)
         if token is None:
             continue
-        head = token.root
-        # Up through the rest of the name and an appositive ("Gov. Ed Rendell", "his deputy, Ann Lee"), not
-        # out of a modifier: "Clinton" in "Rendell, a Clinton surrogate, said" is nobody's subject.
-        while head.head.i != head.i and (head.dep_ == "appos" or (
-                head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN")):
-            head = head.head
+        head = name_head(token)
         if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i:
             if head.sent.start == sent.start and object_between(doc, mention, head.head, pronoun):
                 return None  # "Warren told Stumpf, after he admitted …": the object is just as likely
             return mention.cluster
     return None
+
+
+def name_head(name: Span) -> Token:
+    """The token that carries a name's role in its sentence: up through the rest of the name and an appositive
+    ("Gov. Ed Rendell", "his deputy, Ann Lee"), not out of a modifier — "Clinton" in "Rendell, a Clinton
+    surrogate, said" is nobody's subject."""
+    head = name.root
+    while head.head.i != head.i and (head.dep_ == "appos" or (
+            head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN")):
+        head = head.head
+    return head
 
 
 def object_between(doc: Document, mention: Mention, verb: Token, pronoun: Token) -> bool:
