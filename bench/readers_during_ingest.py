@@ -39,7 +39,7 @@ def ingest(db: Path, path: Path) -> subprocess.Popen:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=300)
-    parser.add_argument("--rate", type=float, default=14.0, help="documents per second, to size the feed")
+    parser.add_argument("--rate", type=float, default=6.0, help="documents per second of one ingest, to size the feed")
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"{CORPUS}: not found (the benchmark reads ../shared/eval)")
