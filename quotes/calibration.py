@@ -46,9 +46,8 @@ def features(quote: Quote) -> dict[str, float]:
 
 
 @functools.cache
-def load_model(path: str | None = None) -> dict:
-    if path is not None:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+def load_model() -> dict:
+    """The packaged model, read once per process."""
     return json.loads(resources.files("quotes.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
 
 

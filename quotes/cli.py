@@ -176,7 +176,7 @@ def eval(
     """
     from quotes import eval_tables
     from quotes.evaluate import evaluate, read_gold, read_resolutions
-    from quotes.extract import ExtractOptions
+    from quotes.extract import SIEVE_NAMES, ExtractOptions
     from quotes.models import load_nlp
 
     for path in (gold, resolved):
@@ -184,8 +184,6 @@ def eval(
             raise UserError(f"{path}: no such file")
     nlp = load_nlp()
     resolutions = read_resolutions(resolved) if resolved is not None else None
-    from quotes.extract import SIEVE_NAMES
-
     reports, ablations, all_errors = {}, {}, []
     for name in split or [None]:
         docs = list(read_gold(gold, name, limit))

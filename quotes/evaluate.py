@@ -300,8 +300,7 @@ def score_rows(quotes: list[Quote], preds: list[Unit], golds: list[Unit], pairs,
     right = [False] * len(quotes)
     for i, j in pairs:
         gold = golds[j]
-        referent = next((r for r in resolutions if gold.speaker_start is not None
-                         and r["start"] < gold.speaker_end and gold.speaker_start < r["end"]), None)
+        referent = next((r for r in resolutions if _speaks_for(gold, r)), None)
         if referent is not None and not referent["document_source"]:
             ok = names_agree(preds[i].speaker, referent["name"]) if referent["name"] else preds[i].speaker is None
         else:
@@ -328,17 +327,15 @@ def score_resolutions(resolutions: list[dict], preds: list[Unit], golds: list[Un
     matched = {j: i for i, j in pairs}
     for r in resolutions:
         group = "document" if r["document_source"] else "named" if r["name"] else "unnamed"
+        found = [j for j, g in enumerate(golds) if _speaks_for(g, r) and j in matched]
         answers = []
-        for j, g in enumerate(golds):
-            if g.speaker_start is None or not (g.speaker_start < r["end"] and r["start"] < g.speaker_end):
-                continue
-            if j in matched:
-                speaker = preds[matched[j]].speaker
-                if r["name"]:
-                    answers.append("unresolved" if not speaker else
-                                   "right name" if names_agree(speaker, r["name"]) else "wrong name")
-                else:
-                    answers.append("named" if speaker else "unnamed")
+        for j in found:
+            speaker = preds[matched[j]].speaker
+            if r["name"]:
+                answers.append("unresolved" if not speaker else
+                               "right name" if names_agree(speaker, r["name"]) else "wrong name")
+            else:
+                answers.append("named" if speaker else "unnamed")
         if not answers:
             outcome = "quote not found"
         else:
@@ -346,11 +343,15 @@ def score_resolutions(resolutions: list[dict], preds: list[Unit], golds: list[Un
             outcome = max(counts, key=lambda o: (counts[o], -OUTCOMES.index(o)))
         report.resolution[(group, r["type"], outcome)] += 1
         if doc_id is not None and outcome in ("wrong name", "unresolved", "named"):
-            j = next(j for j, g in enumerate(golds) if g.speaker_start is not None
-                     and g.speaker_start < r["end"] and r["start"] < g.speaker_end)
             report.errors.append({"type": outcome.replace(" ", "_"), "doc_id": doc_id, "kind": r["type"],
                                   "text": r["mention"], "gold_speaker": r["name"],
-                                  "speaker": preds[matched[j]].speaker if j in matched else None})
+                                  "speaker": preds[matched[found[0]]].speaker})
+
+
+def _speaks_for(gold: Unit, referent: dict) -> bool:
+    """The gold quote's speaker mention is the annotated pronoun or description (their spans overlap)."""
+    return gold.speaker_start is not None and referent["start"] < gold.speaker_end \
+        and gold.speaker_start < referent["end"]
 
 
 def _collect_errors(doc: dict, preds: list[Unit], golds: list[Unit], pairs, report: Report) -> None:
