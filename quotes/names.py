@@ -132,6 +132,7 @@ class NameIndex:
         self._by_key: dict[tuple[str, ...], NameCluster] = {}
         self._people_by_surname: dict[str, list[NameCluster]] = {}
         self._orgs_by_last_word: dict[str, list[NameCluster]] = {}
+        self._people_by_first: dict[str, list[NameCluster]] = {}
         self._build()
 
     # -- building ---------------------------------------------------------
@@ -196,6 +197,8 @@ class NameIndex:
         self._by_key.setdefault(cluster.key, cluster)
         if cluster.kind == "person":
             self._people_by_surname.setdefault(cluster.surname, []).append(cluster)
+            if cluster.first is not None:
+                self._people_by_first.setdefault(normalise_name(cluster.first), []).append(cluster)
         else:
             self._orgs_by_last_word.setdefault(cluster.key[-1], []).append(cluster)
         return cluster
@@ -217,7 +220,15 @@ class NameIndex:
         if building:
             for cluster in candidates:
                 cluster.ambiguous = True
+        if kind == "person" and len(key) == 1 and not candidates:
+            return self._by_first_name(key[0])
         return None
+
+    def _by_first_name(self, word: str) -> NameCluster | None:
+        """A one-word name that is nobody's surname but exactly one person's first name: "Laura" after
+        "Laura Bush" in a feature, "Ban" after "Ban Ki-moon" (family name first)."""
+        owners = self._people_by_first.get(word, ())
+        return owners[0] if len(owners) == 1 else None
 
     def _add_surname_mentions(self) -> None:
         covered = {m for c in self.clusters for m in c.mentions}

@@ -437,3 +437,12 @@ def test_coreference_windows_cut_from_blocks_match_windows_cut_from_the_document
     found = [([a.i for a in blocked.antecedents(p)], [a.i for a in whole.antecedents(p)]) for p in pronouns]
     assert all(a == b for a, b in found) and any(a for a, _ in found)
     assert blocked.blocks > 1 and whole.blocks == 0
+
+
+def test_a_first_name_alone_is_the_one_person_with_that_first_name(extract):
+    quotes = extract("Marisol Quintero runs the bakery with her brother Tomas Quintero.\n\n"
+                     "“We bake at four every morning,” Marisol said.\n\n"
+                     "Ruth Adams and Ruth Fenwick were regulars. “Best bread in town,” Ruth said.")
+    speakers = {q.text.strip(",. "): q.speaker for q in quotes}
+    assert speakers["We bake at four every morning"] == "Marisol Quintero"
+    assert speakers["Best bread in town"] != "Ruth Adams" and speakers["Best bread in town"] != "Ruth Fenwick"
