@@ -63,6 +63,7 @@ bench: setup
 	$(BIN)/python bench/synthetic.py
 	$(BIN)/python bench/long_documents.py
 	$(BIN)/python bench/adversarial.py
+	$(BIN)/python bench/variants.py
 
 lint: setup
 	$(BIN)/ruff check quotes tests bench

@@ -30,6 +30,7 @@ def surname(rng: random.Random) -> str:
 
 
 def build(db_path: Path, n_quotes: int, n_speakers: int, n_sources: int, seed: int = 7) -> list[str]:
+    from quotes.clusters import index_words
     from quotes.db import QuoteDB
     from quotes.names import normalise_name
 
@@ -64,7 +65,7 @@ def build(db_path: Path, n_quotes: int, n_speakers: int, n_sources: int, seed: i
         # is distinct, so every quote is indexed).
         con.execute("CREATE TEMP TABLE _words AS SELECT DISTINCT unnest(index_words(norm_text)) AS word, "
                     "id AS quote_id FROM quotes")
-        db._index_words()
+        index_words(con)
         con.execute("CHECKPOINT")
     return names
 

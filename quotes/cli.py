@@ -326,6 +326,55 @@ def search(
     _emit_frame(df, format, ["speaker", "outlet", "published_at", "title", "quote", "kind", "confidence"])
 
 
+@app.command()
+@guarded
+def variants(
+    db: DbOption = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Only this speaker's quotes (name, alias or part of it).")] = None,
+    edited_only: Annotated[bool, typer.Option("--edited-only", help="Only clusters with an edited copy (words "
+                                              "changed, added or dropped: the misquote candidates).")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many clusters.")] = 50,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | md | json | jsonl | csv")] = "table",
+):
+    """Quotes carried by several sources whose copies differ: the first source, then each outlet's wording
+    with its relation to the fullest copy (identical, excerpt, edited, paraphrase) and the words that differ.
+
+    Example: quotes variants --speaker trump --edited-only
+    """
+    from quotes.variants import changes_text
+
+    if format not in ("table", "md", "json", "jsonl", "csv"):
+        raise UserError(f"--format must be table, md, json, jsonl or csv, not {format!r}")
+    with open_db(db) as database:
+        ids = database.find_speakers(speaker)["id"].to_list() if speaker else None
+        df = database.variants(ids, edited_only, limit)
+    if df.height == 0:
+        err.print("no quote carried by several sources differs between them" + (" by an edit" if edited_only else ""),
+                  markup=False)
+        raise typer.Exit(1)
+    import polars as pl
+
+    df = df.with_columns(pl.Series("changes", [changes_text(r, a) for r, a in zip(df["removed"].to_list(), df["added"].to_list())]))
+    if format in ("json", "jsonl", "csv"):
+        _emit_frame(df.drop("removed", "added"), format, [])
+        return
+    lines = []
+    for (cluster_id,), part in df.group_by(["cluster_id"], maintain_order=True):
+        rows = part.to_dicts()
+        head = f"cluster {cluster_id} · {rows[0]['speaker'] or 'unknown speaker'} · {part['source_id'].n_unique()} sources"
+        lines.append(f"## {head}" if format == "md" else head)
+        for row in rows:
+            where = " ".join(str(x) for x in (row["outlet"] or row["title"] or f"source {row['source_id']}",
+                                              row["seen"].date() if row["seen"] else None) if x)
+            mark = "first" if row["first"] else ""
+            relation = f"{row['relation']}{': ' + row['changes'] if row['changes'] else ''}"
+            text = " ".join(row["quote"].split())
+            lines.append(f"- {where}{' (' + mark + ')' if mark else ''} — {relation}: “{text}”" if format == "md"
+                         else f"  {'*' if mark else ' '} {where} · {relation}\n      {text}")
+        lines.append("")
+    sys.stdout.write("\n".join(lines))
+
+
 def _closest_names(database: QuoteDB, name: str) -> list[str]:
     from rapidfuzz import process
 

@@ -84,6 +84,9 @@ def verify_database(db: QuoteDB) -> list[str]:
                                            "WHERE q.speaker_id IS NOT NULL AND s.id IS NULL",
         "quotes whose cluster is missing": "SELECT count(*) FROM quotes q LEFT JOIN quote_clusters c "
                                            "ON c.id = q.cluster_id WHERE q.cluster_id IS NOT NULL AND c.id IS NULL",
+        "clustered quotes with no relation to their cluster's fullest text": "SELECT count(*) FROM quotes q WHERE "
+            "q.cluster_id IS NOT NULL AND q.norm_text <> '' AND NOT EXISTS (SELECT 1 FROM cluster_texts t "
+            "WHERE t.cluster_id = q.cluster_id AND t.norm_text = q.norm_text)",
         "clusters with no quotes": "SELECT count(*) FROM quote_clusters c WHERE NOT EXISTS "
                                    "(SELECT 1 FROM quotes q WHERE q.cluster_id = c.id)",
         "indexed words of quotes that no longer exist": "SELECT count(*) FROM quote_words w LEFT JOIN quotes q "

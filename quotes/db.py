@@ -22,6 +22,7 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
+from quotes import clusters
 from quotes.names import normalise_name
 from quotes.readers import SourceDocument
 from quotes.records import Quote
@@ -29,6 +30,8 @@ from quotes.speakers import SpeakerEntry, SpeakerRegistry
 
 STORAGE_COMPATIBILITY = "v1.5.0"
 DEFAULT_DB = "data/quotes.duckdb"
+# Python that a schema version needs after its SQL file, in the same transaction.
+AFTER_MIGRATION = {6: clusters.rebuild_all}
 _SQL_READ_ONLY = re.compile(r"^\s*(select|with|from|pragma|describe|show|summarize|explain|values|table)\b", re.I)
 
 
@@ -263,6 +266,8 @@ class QuoteDB:
                 continue
             with self.transaction(f"migrating to schema version {version}"):
                 self.con.execute(path.read_text(encoding="utf-8")).fetchall()
+                if version in AFTER_MIGRATION:
+                    AFTER_MIGRATION[version](self.con)
                 self.con.execute("INSERT INTO schema_version VALUES (?, now(), ?)", [version, path.name]).fetchall()
         self.con.execute((sql_dir() / "views.sql").read_text(encoding="utf-8")).fetchall()
 
@@ -398,18 +403,9 @@ class QuoteDB:
         with self.transaction(f"writing a batch of {len(items)} documents"):
             registry = registry or self.load_registry()
             stale = [sid for doc, _ in items for sid in replaces.get(doc.content_hash, [])]
-            stale_clusters = []
+            stale_clusters = clusters.forget_sources(self.con, stale) if stale else []
             if stale:
-                stale_clusters = [r[0] for r in self.con.execute(
-                    "SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL AND source_id IN "
-                    "(SELECT unnest(?))", [stale]).fetchall()]
-                self.con.execute(
-                    "CREATE OR REPLACE TEMP TABLE _orphans AS SELECT DISTINCT norm_text, speaker_id FROM quotes "
-                    "WHERE anchor IS NOT NULL AND source_id IN (SELECT unnest(?))", [stale]).fetchall()
-                self._unindex_words("quote_id IN (SELECT id FROM quotes WHERE source_id IN (SELECT unnest(?)))", stale)
-                self.con.execute("DELETE FROM quotes WHERE source_id IN (SELECT unnest(?))", [stale]).fetchall()
                 self.con.execute("DELETE FROM sources WHERE id IN (SELECT unnest(?))", [stale]).fetchall()
-                self._reindex_orphans()
             source_id = self._next_id("sources")
             quote_id = self._next_id("quotes")
             now = utcnow()
@@ -423,7 +419,7 @@ class QuoteDB:
                 })
                 for q in quotes:
                     speaker_id = registry.resolve(q.speaker, q.speaker_kind, q.role) if q.speaker else None
-                    norm = norm_quote(quoted_words(doc.text, q))  # anchor: set by _cluster from word counts
+                    norm = norm_quote(quoted_words(doc.text, q))  # anchor: set by quotes.clusters from word counts
                     quote_rows.append({
                         "id": quote_id, "source_id": source_id, "speaker_id": speaker_id, "text": q.text,
                         "quote": display_quote(doc.text, q), "kind": q.kind, "start_offset": q.start,
@@ -440,9 +436,9 @@ class QuoteDB:
             self._append("sources", source_rows, SOURCE_SCHEMA)
             if quote_rows:
                 self._append("quotes", quote_rows, QUOTE_SCHEMA)
-                self._cluster(quote_rows[0]["id"])
+                clusters.cluster_new(self.con, quote_rows[0]["id"])
             if stale_clusters:
-                self.refresh_clusters(stale_clusters)  # a replaced article may have been a cluster's first source
+                clusters.refresh(self.con, stale_clusters)  # a replaced article may have been a cluster's first source
         return len(source_rows), len(quote_rows), new_speakers
 
     def _append(self, table: str, rows: list[dict], schema: pa.Schema) -> None:
@@ -476,199 +472,9 @@ class QuoteDB:
         registry.start_batch()
         return count
 
-    def _unindex_words(self, where: str, param) -> None:
-        """Drop quotes from the word index and its counts (before the quotes themselves are deleted)."""
-        self.con.execute(f"""
-            UPDATE quote_word_counts SET n = n - gone.k
-            FROM (SELECT word, count(*) AS k FROM quote_words WHERE {where} GROUP BY word) gone
-            WHERE quote_word_counts.word = gone.word
-        """, [param]).fetchall()
-        self.con.execute(f"DELETE FROM quote_words WHERE {where}", [param]).fetchall()
-
-    def _index_words(self) -> None:
-        """Add the quotes listed in the temp table ``_words`` to the word index, its counts and their anchors."""
-        self.con.execute("INSERT INTO quote_words SELECT word, quote_id FROM _words").fetchall()
-        self.con.execute("""
-            INSERT INTO quote_word_counts SELECT word, count(*) FROM _words GROUP BY word
-            ON CONFLICT (word) DO UPDATE SET n = quote_word_counts.n + excluded.n
-        """).fetchall()
-        self.con.execute("""
-            UPDATE quotes SET anchor = a.anchor
-            FROM (SELECT w.quote_id, first(w.word ORDER BY c.n, length(w.word) DESC, w.word) AS anchor
-                  FROM _words w JOIN quote_word_counts c USING (word) GROUP BY w.quote_id) a
-            WHERE quotes.id = a.quote_id
-        """).fetchall()
-
-    def _reindex_orphans(self) -> None:
-        """Index the earliest remaining quote of each (text, speaker) in ``_orphans``: their indexed quote
-        was just deleted with a replaced source."""
-        self.con.execute("""
-            CREATE OR REPLACE TEMP TABLE _words AS
-            SELECT DISTINCT unnest(index_words(norm_text)) AS word, id AS quote_id FROM quotes
-            WHERE id IN (SELECT min(q.id) FROM quotes q JOIN _orphans o ON o.norm_text = q.norm_text
-                         AND o.speaker_id IS NOT DISTINCT FROM q.speaker_id GROUP BY q.norm_text, q.speaker_id)
-        """).fetchall()
-        self._index_words()
-        for table in ("_words", "_orphans"):
-            self.con.execute(f"DROP TABLE {table}").fetchall()
-
-    def _cluster(self, first_new_id: int) -> None:
-        """Give new quotes a cluster: equal normalised text, or one contained in the other (four words, or
-        the same speaker for a shorter fragment: "highly productive" inside "lengthy and highly productive phone call").
-
-        Only the first quote of each text and speaker is in the word index (schema 4), so a reprint finds
-        one partner, never one per earlier copy: the work per batch does not grow with the largest cluster.
-        """
-        self.con.execute("""
-            CREATE OR REPLACE TEMP TABLE _words AS
-            SELECT DISTINCT unnest(index_words(norm_text)) AS word, id AS quote_id FROM quotes
-            WHERE id >= ? AND norm_text <> ''
-        """, [first_new_id]).fetchall()
-        # A repeat is a quote whose text came earlier from another source with the same speaker (a
-        # fragment joins a longer quote by its speaker, so each speaker of a text keeps an indexed copy):
-        # stored before (this batch's sources are all new), found through the indexed quote's rarest word,
-        # or earlier in this batch. It joins that quote instead of being indexed.
-        self.con.execute("""
-            CREATE OR REPLACE TEMP TABLE _repeats AS
-            WITH probe AS (
-                SELECT w.quote_id, first(w.word ORDER BY coalesce(c.n, 0), length(w.word) DESC, w.word) AS word
-                FROM _words w LEFT JOIN quote_word_counts c USING (word) GROUP BY w.quote_id
-            )
-            SELECT p.quote_id AS new_id, o.id AS other_id
-            FROM probe p JOIN quotes n ON n.id = p.quote_id
-            JOIN quote_words w ON w.word = p.word AND w.quote_id < ?
-            JOIN quotes o ON o.id = w.quote_id AND o.norm_text = n.norm_text
-                          AND o.speaker_id IS NOT DISTINCT FROM n.speaker_id
-            UNION ALL
-            SELECT id, first_id FROM (
-                SELECT id, source_id, first_value(id) OVER text_order AS first_id,
-                       first_value(source_id) OVER text_order AS first_source
-                FROM quotes WHERE id >= ? AND norm_text <> ''
-                WINDOW text_order AS (PARTITION BY norm_text, speaker_id ORDER BY id))
-            WHERE source_id <> first_source
-        """, [first_new_id, first_new_id]).fetchall()
-        self.con.execute("DELETE FROM _words WHERE quote_id IN (SELECT new_id FROM _repeats)").fetchall()
-        self._index_words()
-        self.con.execute("""
-            CREATE OR REPLACE TEMP TABLE _new AS
-            SELECT id, norm_text, anchor, source_id, speaker_id, length(norm_text) AS len,
-                   len(string_split(norm_text, ' ')) AS words FROM quotes
-            WHERE id >= ? AND norm_text <> '' AND len(string_split(norm_text, ' ')) >= 2
-        """, [first_new_id]).fetchall()
-        # Candidates through the word index (never a scan of every quote's text): the stored quote a repeat
-        # was found through; a stored quote holding the new one's anchor word; a stored quote whose anchor
-        # is one of the new one's words. They are materialised first so that the check below hashes these
-        # few rows, not the quotes table (a hash of every quote per batch is memory that grows with the
-        # database). Kept are the real matches (equal, or one contained in the other), one per cluster.
-        self.con.execute("""
-            CREATE OR REPLACE TEMP TABLE _candidates AS
-            SELECT new_id, other_id FROM _repeats
-            UNION ALL
-            SELECT n.id, w.quote_id FROM _new n JOIN quote_words w ON w.word = n.anchor
-            UNION ALL
-            SELECT w.quote_id, o.id FROM quote_words w JOIN quotes o ON o.anchor = w.word WHERE w.quote_id >= ?
-        """, [first_new_id]).fetchall()
-        pairs = self.con.execute("""
-            SELECT n.id AS new_id, min(o.id) AS other_id, o.cluster_id
-            FROM _candidates c JOIN _new n ON n.id = c.new_id JOIN quotes o ON o.id = c.other_id
-            WHERE o.id <> n.id AND o.source_id <> n.source_id AND o.norm_text <> ''
-             AND (o.norm_text = n.norm_text
-                  OR (length(o.norm_text) > n.len AND contains(o.norm_text, n.norm_text)
-                      AND (n.words >= 4 OR o.speaker_id = n.speaker_id))
-                  OR (length(o.norm_text) < n.len AND contains(n.norm_text, o.norm_text)
-                      AND (len(string_split(o.norm_text, ' ')) >= 4 OR o.speaker_id = n.speaker_id)
-                      AND len(string_split(o.norm_text, ' ')) >= 2))
-            GROUP BY n.id, o.cluster_id, CASE WHEN o.cluster_id IS NULL THEN o.id END
-            ORDER BY new_id
-        """).fetchall()
-        for table in ("_candidates", "_repeats", "_words"):
-            self.con.execute(f"DROP TABLE {table}").fetchall()
-        if not pairs:
-            return
-        # Union-find over the pairs, seeded with existing cluster ids.
-        parent: dict[int, int] = {}
-
-        def find(x: int) -> int:
-            while parent.setdefault(x, x) != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        existing: dict[int, int] = {}
-        for new_id, other_id, cluster_id in pairs:
-            a, b = find(new_id), find(other_id)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-            if cluster_id is not None:
-                existing[other_id] = cluster_id
-        groups: dict[int, list[int]] = {}
-        for node in list(parent):
-            groups.setdefault(find(node), []).append(node)
-        next_cluster = self._next_id("quote_clusters")
-        assignments, rebuilt, grown = [], set(), set()
-        for members in groups.values():
-            clusters = sorted({existing[m] for m in members if m in existing})
-            cluster_id = clusters[0] if clusters else None
-            if cluster_id is None:
-                cluster_id = next_cluster
-                next_cluster += 1
-                self.con.execute("INSERT INTO quote_clusters (id, norm_text) VALUES (?, '')", [cluster_id]).fetchall()
-            for other in clusters[1:]:
-                self.con.execute("UPDATE quotes SET cluster_id = ? WHERE cluster_id = ?", [cluster_id, other]).fetchall()
-                self.con.execute("DELETE FROM quote_clusters WHERE id = ?", [other]).fetchall()
-            # A stored cluster that only gains quotes is updated from the newcomers alone: a quote reprinted
-            # in ten thousand articles must not be re-read every batch. New and merged clusters are rebuilt.
-            (grown if len(clusters) == 1 else rebuilt).add(cluster_id)
-            assignments.extend((m, cluster_id) for m in members if existing.get(m) != cluster_id)
-        self.con.register("_assign", pa.table({"id": [a for a, _ in assignments], "cid": [b for _, b in assignments]}))
-        try:
-            self.con.execute("UPDATE quotes SET cluster_id = _assign.cid FROM _assign WHERE quotes.id = _assign.id").fetchall()
-        finally:
-            self.con.unregister("_assign")
-        if rebuilt:
-            self.refresh_clusters(sorted(rebuilt))
-        newcomers = [m for m, cluster_id in assignments if cluster_id in grown and cluster_id not in rebuilt]
-        if newcomers:
-            self._grow_clusters(newcomers)
-
-    def _grow_clusters(self, quote_ids: list[int]) -> None:
-        """Fold newly added members into their clusters' text (the longest) and first appearance (the earliest)."""
-        self.con.execute(f"""
-            UPDATE quote_clusters SET
-                norm_text = CASE WHEN length(agg.norm_text) > length(quote_clusters.norm_text)
-                                 THEN agg.norm_text ELSE quote_clusters.norm_text END,
-                first_source_id = CASE WHEN quote_clusters.first_seen IS NULL OR agg.first_seen < quote_clusters.first_seen
-                                       THEN agg.first_source ELSE quote_clusters.first_source_id END,
-                first_seen = least(quote_clusters.first_seen, agg.first_seen)
-            FROM ({_cluster_aggregate("q.id IN (SELECT unnest(?))")}) agg
-            WHERE quote_clusters.id = agg.cluster_id
-        """, [quote_ids]).fetchall()
-
     def refresh_clusters(self, cluster_ids: list[int] | None = None) -> None:
-        """Recompute the text and first appearance of these clusters (all when None) from their members.
-
-        An ingest passes only the clusters its batch touched, so the work does not grow with the database.
-        """
-        only = "" if cluster_ids is None else "AND q.cluster_id IN (SELECT unnest(?))"
-        params = [] if cluster_ids is None else [cluster_ids]
-        self.con.execute(f"""
-            UPDATE quote_clusters SET norm_text = agg.norm_text, first_source_id = agg.first_source,
-                   first_seen = agg.first_seen
-            FROM ({_cluster_aggregate("q.cluster_id IS NOT NULL " + only)}) agg
-            WHERE quote_clusters.id = agg.cluster_id
-        """, params).fetchall()
-        # A cluster left with one source (its reprint was replaced) is no longer a cluster.
-        self.con.execute(f"""
-            UPDATE quotes SET cluster_id = NULL WHERE cluster_id IN (
-                SELECT q.cluster_id FROM quotes q WHERE q.cluster_id IS NOT NULL {only}
-                GROUP BY q.cluster_id HAVING count(DISTINCT q.source_id) < 2)
-        """, params).fetchall()
-        members = "(SELECT DISTINCT cluster_id FROM quotes WHERE cluster_id IS NOT NULL)"
-        if cluster_ids is None:
-            self.con.execute(f"DELETE FROM quote_clusters WHERE id NOT IN {members}").fetchall()
-        else:
-            self.con.execute(f"DELETE FROM quote_clusters WHERE id IN (SELECT unnest(?)) AND id NOT IN {members}",
-                             [cluster_ids]).fetchall()
+        """Recompute clusters from their members (all when None); see ``quotes.clusters.refresh``."""
+        clusters.refresh(self.con, cluster_ids)
 
     # -- reading ----------------------------------------------------------------
     def sql(self, query: str, params: list | None = None) -> pl.DataFrame:
@@ -717,19 +523,40 @@ class QuoteDB:
             query += f" LIMIT {int(limit)}"
         return self.sql(query, params)
 
-    def carriers(self, cluster_ids: list[int | None]) -> dict[int, list[tuple[int, str]]]:
-        """For each cluster, the (source id, outlet or title) of every source that carried it, earliest first."""
+    def carriers(self, cluster_ids: list[int | None]) -> dict[int, list[tuple[int, str, str, str]]]:
+        """For each cluster, every source that carried it, earliest first: (source id, outlet or title, how its copy
+        relates to the fullest text, the words an edited copy changed)."""
+        from quotes.variants import changes_text
+
         ids = sorted({i for i in cluster_ids if i is not None})
         if not ids:
             return {}
         rows = self.con.execute(
-            "SELECT DISTINCT q.cluster_id, s.id, coalesce(s.outlet, s.title, s.path, 'source ' || s.id), "
-            "coalesce(s.published_at, s.ingested_at) AS seen FROM quotes q JOIN sources s ON s.id = q.source_id "
-            "WHERE q.cluster_id IN (SELECT unnest(?)) ORDER BY seen, s.id", [ids]).fetchall()
-        out: dict[int, list[tuple[int, str]]] = {}
-        for cluster_id, source_id, label, _ in rows:
-            out.setdefault(cluster_id, []).append((source_id, label))
+            "SELECT cluster_id, source_id, coalesce(outlet, title, 'source ' || source_id), "
+            "min(relation), any_value(removed), any_value(added), min(seen) AS seen FROM quote_variants "
+            "WHERE cluster_id IN (SELECT unnest(?)) GROUP BY ALL ORDER BY seen, source_id", [ids]).fetchall()
+        out: dict[int, list[tuple[int, str, str, str]]] = {}
+        for cluster_id, source_id, label, relation, removed, added, _ in rows:
+            out.setdefault(cluster_id, []).append((source_id, label, relation or "", changes_text(removed, added)))
         return out
+
+    def variants(self, speaker_ids: list[int] | None = None, edited_only: bool = False,
+                 limit: int | None = None) -> pl.DataFrame:
+        """Copies of the clusters whose copies differ (or hold an edit, with ``edited_only``): one row per copy,
+        the first source first, with the relation to the cluster's fullest text and the words that differ."""
+        where = ["relation <> 'identical'" if not edited_only else "relation = 'edited'"]
+        params: list = []
+        if speaker_ids is not None:
+            where.append("c.speaker_id IN (SELECT unnest(?))")
+            params.append(speaker_ids or [-1])
+        clusters = (f"SELECT t.cluster_id FROM cluster_texts t JOIN quote_clusters c ON c.id = t.cluster_id "
+                    f"WHERE {' AND '.join(where)} GROUP BY 1 ORDER BY 1" + (f" LIMIT {int(limit)}" if limit else ""))
+        return self.sql(f"""
+            SELECT cluster_id, speaker, first, outlet, title, seen, relation, removed, added, quote, kind, quote_id,
+                   source_id, url
+            FROM quote_variants WHERE cluster_id IN ({clusters})
+            ORDER BY cluster_id, first DESC, seen, source_id, quote_id
+        """, params)
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -768,17 +595,6 @@ def build_filters(db: QuoteDB, speaker, speaker_id, since, until, outlet, kind, 
         where.append("confidence >= ?")
         params.append(min_confidence)
     return where, params
-
-
-def _cluster_aggregate(where: str) -> str:
-    """Per cluster, over the quotes matching ``where``: the longest text and the first appearance."""
-    return f"""
-        SELECT q.cluster_id,
-               arg_max(q.norm_text, length(q.norm_text)) AS norm_text,
-               arg_min(q.source_id, coalesce(s.published_at, s.ingested_at)) AS first_source,
-               min(coalesce(s.published_at, s.ingested_at)) AS first_seen
-        FROM quotes q JOIN sources s ON s.id = q.source_id
-        WHERE {where} GROUP BY q.cluster_id"""
 
 
 def is_read_only_sql(query: str) -> bool:

@@ -33,8 +33,17 @@ def write_sheet(df: pl.DataFrame, path: Path, fmt: str,
 
 
 def _also_carried_by(carried: dict, row: dict) -> list[str]:
-    """The other sources that carried this row's quote (never the row's own source)."""
-    return [label for source_id, label in carried.get(row.get("cluster_id"), []) if source_id != row.get("source_id")]
+    """The other sources that carried this row's quote (never the row's own source), each with how its copy
+    differs: "CNN (excerpt)", "Fox News (edited: −peace +war)"; the first to carry it is marked."""
+    labels = []
+    for n, (source_id, label, relation, changes) in enumerate(carried.get(row.get("cluster_id"), [])):
+        if source_id == row.get("source_id"):
+            continue
+        notes = [x for x in ("first" if n == 0 else "", relation if relation != "identical" else "") if x]
+        if changes:
+            notes[-1:] = [f"{notes[-1] if notes else 'edited'}: {changes}"]
+        labels.append(label + (f" ({', '.join(notes)})" if notes else ""))
+    return labels
 
 
 def _cols(df: pl.DataFrame) -> pl.DataFrame:

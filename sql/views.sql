@@ -56,3 +56,28 @@ FROM quote_clusters c
 JOIN quotes q ON q.cluster_id = c.id
 JOIN sources src ON src.id = q.source_id
 GROUP BY ALL;
+
+-- Every clustered copy with its source and its relation to the cluster's fullest text ("the words that
+-- differ": removed / added, for edited copies). `first` marks the copy from the source that carried it first.
+CREATE OR REPLACE VIEW quote_variants AS
+SELECT
+    q.cluster_id,
+    q.id            AS quote_id,
+    q.source_id,
+    s.name          AS speaker,
+    q.quote,
+    q.kind,
+    t.relation,
+    t.removed,
+    t.added,
+    c.norm_text     AS fullest,
+    src.outlet,
+    src.title,
+    src.url,
+    coalesce(src.published_at, src.ingested_at) AS seen,
+    q.source_id = c.first_source_id AS first
+FROM quotes q
+JOIN quote_clusters c ON c.id = q.cluster_id
+LEFT JOIN cluster_texts t ON t.cluster_id = q.cluster_id AND t.norm_text = q.norm_text
+LEFT JOIN speakers s ON s.id = coalesce(q.speaker_id, c.speaker_id)
+JOIN sources src ON src.id = q.source_id;

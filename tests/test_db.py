@@ -41,12 +41,12 @@ def test_zelensky_spellings_are_one_speaker(seeds_db):
     assert found.height == 1
 
 
-def test_reprinted_quote_is_one_cluster_over_four_sources(seeds_db):
+def test_reprinted_quote_is_one_cluster_over_three_sources(seeds_db):
     with QuoteDB(seeds_db, read_only=True) as db:
         df = db.sql("SELECT cluster_id, count(DISTINCT source_id) AS n FROM quote_sheet WHERE cluster_id IN "
                     "(SELECT cluster_id FROM quote_sheet WHERE quote ILIKE '%lengthy and highly productive phone call%')"
                     " GROUP BY 1")
-    assert df.height == 1 and df["n"][0] >= 4
+    assert df.height == 1 and df["n"][0] >= 3
 
 
 def test_same_url_with_new_text_replaces_old_rows(tmp_path, nlp):
