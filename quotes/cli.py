@@ -19,7 +19,6 @@ from typing import Annotated, Optional
 import duckdb
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from quotes.db import (
     READ_WAIT_SECONDS,
@@ -36,10 +35,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 speakers_app = typer.Typer(add_completion=False, invoke_without_command=True,
                            help="List speakers, or merge / rename / split them by hand.")
 app.add_typer(speakers_app, name="speakers")
-out = Console(width=None if sys.stdout.isatty() else 150)
+out = Console(width=None if sys.stdout.isatty() else 100, highlight=False)  # quotes.terminal.PIPE_WIDTH
 err = Console(stderr=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database file (default: $QUOTES_DB or data/quotes.duckdb).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table | csv | json | jsonl | md")]
+WideOption = Annotated[bool, typer.Option("--wide", help="Whole texts, wrapped, instead of one line per row.")]
 
 
 class UserError(Exception):
@@ -88,7 +89,8 @@ def open_db(db: str | None, read_only: bool = True, wait: float | None = None, o
 @guarded
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or .jsonl files with text and doc_id/id.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | table | csv | json | md")] = "jsonl",
+    wide: WideOption = False,
     coref: Annotated[str, typer.Option(help="window | document | off")] = "window",
     no_indirect: Annotated[bool, typer.Option("--no-indirect", help="Only quotes in quote marks.")] = False,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
@@ -105,8 +107,7 @@ def extract(
     from quotes.pipeline import batched, extract_batches
     from quotes.readers import InputProblem, read_documents
 
-    if format not in ("jsonl", "table"):
-        raise UserError(f"--format must be jsonl or table, not {format!r}")
+    _check_format(format)
     load_nlp()  # fail early and clearly when a model is missing
     options = ExtractOptions(indirect=not no_indirect, coref=_coref_mode(coref))
     problems = []
@@ -121,15 +122,20 @@ def extract(
                 continue
             yield item
 
-    found = 0
+    found, rows = 0, []
     for items in extract_batches(batched(docs(), batch_size), options, workers):
         for doc, quotes in items:
             found += len(quotes)
-            if format == "jsonl":
+            if format == "jsonl":  # streams: one line per document as it is done
                 sys.stdout.write(json.dumps({"doc_id": doc.doc_id, "quotes": [q.as_dict() for q in quotes]},
                                             ensure_ascii=False) + "\n")
             else:
-                _print_quotes_table(doc.doc_id, quotes)
+                rows += [{"doc_id": doc.doc_id, **q.as_dict()} for q in quotes]
+    if format != "jsonl" and rows:
+        import polars as pl
+
+        _emit_frame(pl.DataFrame(rows, infer_schema_length=None), format,
+                    ["doc_id", "speaker", "kind", "text", "method", "confidence"], wide, noun="quotes")
     if problems and found == 0:
         raise typer.Exit(2)
 
@@ -138,16 +144,6 @@ def _coref_mode(mode: str) -> str:
     if mode not in ("window", "document", "off"):
         raise UserError(f"--coref must be window, document or off, not {mode!r}")
     return mode
-
-
-def _print_quotes_table(doc_id: str, quotes) -> None:
-    table = Table(title=doc_id, show_lines=True, expand=True)
-    for name in ("speaker", "kind", "quote", "method", "conf"):
-        table.add_column(name, overflow="fold", ratio=4 if name == "quote" else 1)
-    for q in quotes:
-        speaker = q.speaker or (f"({q.speaker_mention})" if q.speaker_mention else "—")
-        table.add_row(speaker, q.kind, q.text, q.method, f"{q.confidence:.2f}")
-    out.print(table)
 
 
 @app.command()
@@ -290,7 +286,8 @@ def search(
     kind: Annotated[Optional[str], typer.Option(help="direct | mixed | indirect")] = None,
     min_confidence: Annotated[Optional[float], typer.Option(help="Only quotes at least this sure (0..1).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 100,
-    format: Annotated[str, typer.Option("--format", "-f", help="table | json | jsonl | csv")] = "table",
+    format: FormatOption = "table",
+    wide: WideOption = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also rows a reporter would not call quotes: headlines, "
                                            "noun phrases, unlikely rows (see the hidden column).")] = False,
 ):
@@ -298,8 +295,7 @@ def search(
 
     Example: quotes search zelensky --kind direct --since 2025-01-01
     """
-    if format not in ("table", "json", "jsonl", "csv"):
-        raise UserError(f"--format must be table, json, jsonl or csv, not {format!r}")
+    _check_format(format)
     with open_db(db) as database:
         candidates = database.find_speakers(name)
         if candidates.height == 0:
@@ -323,7 +319,12 @@ def search(
     if df.height == 0:
         err.print("no quotes match", markup=False)
         raise typer.Exit(1)
-    _emit_frame(df, format, ["speaker", "outlet", "published_at", "title", "quote", "kind", "confidence"])
+    if format == "table":
+        from quotes.terminal import quote_blocks
+
+        quote_blocks(df, wide, out)
+    else:
+        _emit_frame(df, format, ["speaker", "outlet", "published_at", "title", "quote", "kind", "confidence"], wide)
 
 
 @app.command()
@@ -382,26 +383,17 @@ def _closest_names(database: QuoteDB, name: str) -> list[str]:
     return [m[0] for m in process.extract(name, names, limit=3, score_cutoff=60)]
 
 
-def _emit_frame(df, format: str, table_columns: list[str]) -> None:
-    if format == "csv":
-        import polars as pl
+def _emit_frame(df, format: str, table_columns: list[str], wide: bool = False, noun: str = "rows") -> None:
+    from quotes import terminal
 
-        nested = [c for c, t in df.schema.items() if isinstance(t, (pl.List, pl.Array, pl.Struct))]
-        flat = df.with_columns([pl.Series(c, [None if v is None else str(v) for v in df[c].to_list()]) for c in nested])
-        sys.stdout.write(flat.write_csv())
-    elif format == "json":
-        sys.stdout.write(json.dumps(df.to_dicts(), ensure_ascii=False, indent=1, default=str) + "\n")
-    elif format == "jsonl":
-        for row in df.to_dicts():
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    else:
-        table = Table(show_lines=True, expand=True)
-        columns = [c for c in table_columns if c in df.columns] or df.columns
-        for c in columns:
-            table.add_column(c, overflow="fold", ratio=5 if c in ("quote", "context") else 1)
-        for row in df.select(columns).iter_rows():
-            table.add_row(*["" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v)) for v in row])
-        out.print(table)
+    terminal.emit(df, format, table_columns or None, wide, noun, out)
+
+
+def _check_format(format: str) -> None:
+    from quotes.terminal import FORMATS
+
+    if format not in FORMATS:
+        raise UserError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
 
 
 @speakers_app.callback()
@@ -410,7 +402,8 @@ def speakers(
     ctx: typer.Context,
     db: DbOption = None,
     top: Annotated[int, typer.Option(help="Show the N most quoted speakers.")] = 50,
-    format: Annotated[str, typer.Option("--format", "-f", help="table | json | jsonl | csv")] = "table",
+    format: FormatOption = "table",
+    wide: WideOption = False,
 ):
     """Speakers with quote counts, outlets, first and last seen.
 
@@ -418,13 +411,14 @@ def speakers(
     """
     if ctx.invoked_subcommand is not None:
         return
+    _check_format(format)
     with open_db(db) as database:
         df = database.sql("SELECT speaker_id AS id, speaker, kind, role, quotes, sources, outlets, first_seen, "
                           "last_seen FROM speaker_stats ORDER BY quotes DESC, speaker LIMIT ?", [top])
     if df.height == 0:
         err.print("no speakers yet (run quotes ingest)", markup=False)
         raise typer.Exit(1)
-    _emit_frame(df, format, df.columns)
+    _emit_frame(df, format, df.columns, wide, noun="speakers")
 
 
 def _speaker_id(database: QuoteDB, name: str) -> int:
@@ -505,6 +499,9 @@ def speakers_split(
 def show(
     source: Annotated[str, typer.Argument(help="Source id, URL or part of its title.")],
     db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table (the text, quotes highlighted) | csv | json "
+                                        "| jsonl | md (its quotes)")] = "table",
+    wide: WideOption = False,
 ):
     """Print one document with its quotes highlighted and labelled by speaker.
 
@@ -512,6 +509,7 @@ def show(
     """
     from rich.text import Text
 
+    _check_format(format)
     with open_db(db) as database:
         rows = database.sql("SELECT id, title, outlet, url, published_at, text FROM sources WHERE "
                             "CAST(id AS VARCHAR) = ? OR url = ? OR title ILIKE '%' || ? || '%' ORDER BY id LIMIT 2",
@@ -520,9 +518,14 @@ def show(
             err.print(f"no source matches {source!r}", markup=False)
             raise typer.Exit(1)
         doc = rows.row(0, named=True)
-        quotes = database.sql("SELECT q.start_offset, q.end_offset, q.kind, s.name AS speaker, q.speaker_mention "
-                              "FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.source_id = ? "
+        quotes = database.sql("SELECT q.id AS quote_id, q.start_offset, q.end_offset, q.kind, s.name AS speaker, "
+                              "q.speaker_mention, q.quote, q.method, q.confidence FROM quotes q "
+                              "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.source_id = ? "
                               "ORDER BY q.start_offset", [doc["id"]])
+    if format != "table":
+        _emit_frame(quotes, format, ["quote_id", "speaker", "kind", "quote", "method", "confidence"], wide,
+                    noun="quotes")
+        return
     text = Text(doc["text"])
     styles = {"direct": "bold yellow", "mixed": "bold cyan", "indirect": "green"}
     labels = []
@@ -532,7 +535,7 @@ def show(
     for end, label in sorted(labels, reverse=True):
         text = text[:end] + Text(label, style="reverse") + text[end:]
     meta = " · ".join(str(x) for x in (doc["outlet"], doc["published_at"], doc["url"]) if x)
-    out.print(f"[bold]{doc['title'] or 'Untitled'}[/bold]  (source {doc['id']}) {meta}", highlight=False)
+    out.print(Text.assemble((doc["title"] or "Untitled", "bold"), f"  (source {doc['id']}) {meta}"))
     out.print(text)
 
 
@@ -543,7 +546,8 @@ def sql(
     file: Annotated[Optional[Path], typer.Option("--file", help="Run the SQL in this file (e.g. sql/examples/*.sql).")] = None,
     db: DbOption = None,
     write: Annotated[bool, typer.Option("--write", help="Allow statements that change the database.")] = False,
-    format: Annotated[str, typer.Option("--format", "-f", help="table | csv | json | jsonl")] = "table",
+    format: FormatOption = "table",
+    wide: WideOption = False,
 ):
     """Ad-hoc SQL on the database; read-only unless --write.
 
@@ -551,6 +555,7 @@ def sql(
     """
     import duckdb
 
+    _check_format(format)
     if (query is None) == (file is None):
         raise UserError("give either a query or --file")
     if file is not None:
@@ -567,7 +572,7 @@ def sql(
     if df.height == 0:
         err.print("no rows", markup=False)
         raise typer.Exit(1)
-    _emit_frame(df, format, df.columns)
+    _emit_frame(df, format, df.columns, wide)
 
 
 def _strip_comments(query: str) -> str:
@@ -674,6 +679,27 @@ def shell(
               "views: quote_sheet, speaker_stats, cluster_sources" + ("" if write else " (read-only)"), markup=False)
     args = [binary] + ([] if write else ["-readonly"]) + [path]
     raise typer.Exit(subprocess.call(args))
+
+
+@app.command()
+@guarded
+def serve(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on; the default keeps it on this machine.")] = "127.0.0.1",
+):
+    """The database in a browser, read-only: search, speaker, quote and article pages, sheet downloads, SQL.
+
+    It keeps answering while `quotes ingest` writes the same file (pages lag the ingest by a batch).
+    Example: quotes serve --port 8765, then open http://127.0.0.1:8765/
+    """
+    from quotes.web import serve as run
+
+    path = db or default_db_path()
+    with open_db(path):  # a missing or damaged file is one line now, not an error page later
+        pass
+    err.print(f"serving {path} read-only on http://{host}:{port}/ (Ctrl-C stops)", markup=False, highlight=False)
+    run(path, host, port)
 
 
 @app.command()

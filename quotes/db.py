@@ -111,9 +111,9 @@ RETRY_SECONDS = 0.1
 
 
 def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: float = 0.0,
-            on_wait: Callable[[str], None] | None = None) -> duckdb.DuckDBPyConnection:
+            on_wait: Callable[[str], None] | None = None, settings: dict | None = None) -> duckdb.DuckDBPyConnection:
     """Open the file; a lock held by another process becomes one clear error (after waiting, if asked).
-    ``on_wait`` hears once that the wait began."""
+    ``on_wait`` hears once that the wait began; ``settings`` are DuckDB configuration options."""
     path = str(path)
     if read_only and not Path(path).exists():
         raise DatabaseError(f"{path}: no such database (create it with `quotes ingest`)")
@@ -121,6 +121,7 @@ def connect(path: str | os.PathLike, read_only: bool = False, wait_seconds: floa
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds
     config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    config.update(settings or {})
     told = False
     while True:
         try:
@@ -523,21 +524,24 @@ class QuoteDB:
             query += f" LIMIT {int(limit)}"
         return self.sql(query, params)
 
-    def carriers(self, cluster_ids: list[int | None]) -> dict[int, list[tuple[int, str, str, str]]]:
-        """For each cluster, every source that carried it, earliest first: (source id, outlet or title, how its copy
-        relates to the fullest text, the words an edited copy changed)."""
+    def carriers(self, cluster_ids: list[int | None]) -> dict[int, list[dict]]:
+        """For each cluster, every source that carried it, earliest first, one entry per article: source_id,
+        label (outlet or title), title, url, seen, relation (how its copy relates to the fullest text) and
+        changes (the words an edited copy changed, "−spring +summer")."""
         from quotes.variants import changes_text
 
         ids = sorted({i for i in cluster_ids if i is not None})
         if not ids:
             return {}
         rows = self.con.execute(
-            "SELECT cluster_id, source_id, coalesce(outlet, title, 'source ' || source_id), "
+            "SELECT cluster_id, source_id, coalesce(outlet, title, 'source ' || source_id), title, url, "
             "min(relation), any_value(removed), any_value(added), min(seen) AS seen FROM quote_variants "
             "WHERE cluster_id IN (SELECT unnest(?)) GROUP BY ALL ORDER BY seen, source_id", [ids]).fetchall()
-        out: dict[int, list[tuple[int, str, str, str]]] = {}
-        for cluster_id, source_id, label, relation, removed, added, _ in rows:
-            out.setdefault(cluster_id, []).append((source_id, label, relation or "", changes_text(removed, added)))
+        out: dict[int, list[dict]] = {}
+        for cluster_id, source_id, label, title, url, relation, removed, added, seen in rows:
+            out.setdefault(cluster_id, []).append({
+                "source_id": source_id, "label": label, "title": title, "url": url, "seen": seen,
+                "relation": relation or "", "changes": changes_text(removed, added)})
         return out
 
     def variants(self, speaker_ids: list[int] | None = None, edited_only: bool = False,

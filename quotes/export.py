@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import json
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -23,7 +23,7 @@ def format_for(path: Path, explicit: str | None) -> str:
 
 
 def write_sheet(df: pl.DataFrame, path: Path, fmt: str,
-                also_carried: dict[int, list[tuple[int, str]]] | None = None, per_speaker_sheets: bool = False) -> None:
+                also_carried: dict[int, list[dict]] | None = None, per_speaker_sheets: bool = False) -> None:
     """Write ``df`` (rows of quote_sheet); ``also_carried`` is ``QuoteDB.carriers`` for its clusters."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
@@ -32,18 +32,81 @@ def write_sheet(df: pl.DataFrame, path: Path, fmt: str,
     tmp.replace(path)  # a half-written sheet never replaces a good one
 
 
-def _also_carried_by(carried: dict, row: dict) -> list[str]:
-    """The other sources that carried this row's quote (never the row's own source), each with how its copy
-    differs: "CNN (excerpt)", "Fox News (edited: −peace +war)"; the first to carry it is marked."""
-    labels = []
-    for n, (source_id, label, relation, changes) in enumerate(carried.get(row.get("cluster_id"), [])):
-        if source_id == row.get("source_id"):
-            continue
-        notes = [x for x in ("first" if n == 0 else "", relation if relation != "identical" else "") if x]
-        if changes:
-            notes[-1:] = [f"{notes[-1] if notes else 'edited'}: {changes}"]
-        labels.append(label + (f" ({', '.join(notes)})" if notes else ""))
-    return labels
+KIND_ORDER = {"direct": 0, "mixed": 1, "indirect": 2}
+
+
+@dataclass
+class Carrier:
+    """One article that carried a statement: how its copy relates to the fullest one, and whether it came first."""
+
+    label: str
+    title: str | None = None
+    url: str | None = None
+    seen: object = None
+    relation: str = ""
+    changes: str = ""
+    first: bool = False
+
+    @property
+    def note(self) -> str:
+        """"first", "excerpt", "edited: −spring +summer" — what a sheet prints after the outlet."""
+        notes = ["first"] if self.first else []
+        if self.relation and self.relation != "identical":
+            notes.append(f"{self.relation}: {self.changes}" if self.changes else self.relation)
+        return ", ".join(notes)
+
+
+@dataclass
+class Statement:
+    """A quote as a sheet shows it: once, with every article that carried it."""
+
+    row: dict
+    carriers: list[Carrier] = field(default_factory=list)
+
+
+def statements(df: pl.DataFrame, carried: dict[int, list[dict]]) -> dict[str | None, list[Statement]]:
+    """Rows of quote_sheet by speaker, each quote once: the copies of a cluster become one statement (its fullest
+    text) listing every source that carried it, first marked; an article carried twice under the same outlet,
+    title and date is listed once. Direct quotes first, then mixed, then reported speech."""
+    found: dict[tuple, Statement] = {}
+    speaker_of: dict[tuple, str | None] = {}
+    for row in df.iter_rows(named=True):
+        key = ("cluster", row["cluster_id"]) if row.get("cluster_id") is not None else ("quote", row.get("quote_id"))
+        known = found.get(key)
+        if known is None or len(row["quote"]) > len(known.row["quote"]):
+            found[key] = Statement(row, known.carriers if known else [])
+        if speaker_of.get(key) is None:
+            speaker_of[key] = row.get("speaker")
+        if key[0] == "quote":
+            found[key].carriers = [_carrier(row)]
+    for key, statement in found.items():
+        if key[0] == "cluster":
+            statement.carriers = [Carrier(c["label"], c.get("title"), c.get("url"), c.get("seen"), c.get("relation", ""),
+                                          c.get("changes", "")) for c in carried.get(key[1], [])] \
+                or [_carrier(statement.row)]
+        statement.carriers = _distinct(statement.carriers)
+        statement.carriers[0].first = len(statement.carriers) > 1
+    by_speaker: dict[str | None, list[Statement]] = {}
+    for key, statement in found.items():
+        by_speaker.setdefault(speaker_of[key], []).append(statement)
+    for items in by_speaker.values():
+        items.sort(key=lambda st: (KIND_ORDER.get(st.row["kind"], 3), str(st.carriers[0].seen or "")))
+    return by_speaker
+
+
+def _carrier(row: dict) -> Carrier:
+    return Carrier(row.get("outlet") or row.get("title") or f"source {row.get('source_id')}", row.get("title"),
+                   row.get("url"), row.get("published_at"))
+
+
+def _distinct(carriers: list[Carrier]) -> list[Carrier]:
+    seen, out = set(), []
+    for c in carriers:
+        key = (c.label, c.title, str(c.seen)[:10] if c.seen else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 def _cols(df: pl.DataFrame) -> pl.DataFrame:
@@ -91,68 +154,30 @@ def _sheet_name(name: str, index: int) -> str:
     return f"{clean or 'Sheet'}{index}" if index else (clean or "Sheet")
 
 
-def _grouped(df: pl.DataFrame) -> dict[str | None, dict[int, list[dict]]]:
-    """Rows by speaker, then by source, each in order of first appearance (one pass over the rows)."""
-    groups: dict[str | None, dict[int, list[dict]]] = {}
-    for row in df.iter_rows(named=True):
-        groups.setdefault(row.get("speaker"), {}).setdefault(row.get("source_id"), []).append(row)
-    return groups
-
-
-def _role(by_source: dict[int, list[dict]]) -> str | None:
-    return next((row["role"] for rows in by_source.values() for row in rows if row.get("role")), None)
+def _role(items: list[Statement]) -> str | None:
+    return next((st.row["role"] for st in items if st.row.get("role")), None)
 
 
 def _markdown(df, path, carried, _per) -> None:
+    from quotes.templating import web_url
+
     lines = ["# Quote sheet", "", f"{df.height} quotes, generated {datetime.now():%Y-%m-%d %H:%M}", ""]
-    for speaker, by_source in _grouped(df).items():
-        role = _role(by_source)
+    for speaker, items in statements(df, carried).items():
+        role = _role(items)
         lines += [f"## {speaker or 'Unknown speaker'}" + (f" — {role}" if role else ""), ""]
-        for row in (row for rows in by_source.values() for row in rows):
-            where = " · ".join(str(x) for x in (row.get("outlet"), row.get("published_at"), row.get("title")) if x)
-            text = row["quote"].replace("\n", " ")
-            lines.append(f"- “{text}” ({row['kind']}, confidence {row['confidence']:.2f})" + (f" — {where}" if where else ""))
-            if row.get("url"):
-                lines.append(f"  <{row['url']}>")
-            others = _also_carried_by(carried, row)
-            if others:
-                lines.append(f"  Also carried by: {', '.join(others)}")
+        for st in items:
+            text = " ".join(st.row["quote"].split())
+            lines.append(f"- “{text}” ({st.row['kind']}, confidence {st.row['confidence']:.2f})")
+            for c in st.carriers:
+                where = " · ".join(str(x) for x in (c.label, str(c.seen)[:10] if c.seen else None) if x)
+                link = f" <{web_url(c.url)}>" if web_url(c.url) else ""
+                lines.append(f"  - {where}{link}" + (f" ({c.note})" if c.note else ""))
         lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-_CSS = """
-body{font-family:Georgia,serif;max-width:60em;margin:2em auto;color:#111;line-height:1.45}
-h1{font-size:1.6em}h2{border-bottom:2px solid #333;margin-top:2em}h3{font-size:1em;color:#444;margin-bottom:.3em}
-blockquote{margin:.4em 0 .2em 1em;padding-left:.8em;border-left:3px solid #888;font-size:1.05em}
-.meta{font-size:.85em;color:#555}.context{font-size:.85em;color:#333;background:#f4f4f4;padding:.3em .6em}
-.kind{font-variant:small-caps;color:#666}@media print{a{color:#000}h2{page-break-after:avoid}}
-"""
-
-
 def _html(df, path, carried, _per) -> None:
-    esc = html.escape
-    out = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Quote sheet</title>",
-           f"<style>{_CSS}</style></head><body>", "<h1>Quote sheet</h1>",
-           f"<p class='meta'>{df.height} quotes · generated {datetime.now():%Y-%m-%d %H:%M}</p>"]
-    for speaker, by_source in _grouped(df).items():
-        role = _role(by_source)
-        out.append(f"<section class='speaker'><h2>{esc(speaker or 'Unknown speaker')}"
-                   + (f" <small>— {esc(role)}</small>" if role else "") + "</h2>")
-        for rows in by_source.values():
-            first = rows[0]
-            title = esc(first.get("title") or "Untitled source")
-            link = f"<a href='{esc(first['url'])}'>{title}</a>" if first.get("url") else title
-            meta = " · ".join(esc(str(x)) for x in (first.get("outlet"), first.get("published_at")) if x)
-            out.append(f"<h3>{link}</h3><div class='meta'>{meta}</div>")
-            for row in rows:
-                out.append(f"<blockquote class='quote'>{esc(row['quote'])} <span class='kind'>{esc(row['kind'])}"
-                           f" · {row['confidence']:.2f}</span></blockquote>")
-                if row.get("context"):
-                    out.append(f"<div class='context'>{esc(row['context'])}</div>")
-                others = _also_carried_by(carried, row)
-                if others:
-                    out.append(f"<div class='meta'>Also carried by: {esc(', '.join(others))}</div>")
-        out.append("</section>")
-    out.append("</body></html>")
-    path.write_text("\n".join(out), encoding="utf-8")
+    from quotes.templating import render
+
+    path.write_text(render("sheet.html", sections=statements(df, carried), quotes=df.height,
+                           generated=datetime.now()), encoding="utf-8")
