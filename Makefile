@@ -18,7 +18,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,ray]'
 	touch $@
 
 # Order: already installed -> wheelhouse -> coreferee's own download (needs GitHub).
@@ -64,6 +64,7 @@ bench: setup
 	$(BIN)/python bench/long_documents.py
 	$(BIN)/python bench/adversarial.py
 	$(BIN)/python bench/variants.py
+	$(BIN)/python bench/ray_engine.py
 
 lint: setup
 	$(BIN)/ruff check quotes tests bench

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -41,6 +42,11 @@ err = Console(stderr=True)
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database file (default: $QUOTES_DB or data/quotes.duckdb).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table | csv | json | jsonl | md")]
 WideOption = Annotated[bool, typer.Option("--wide", help="Whole texts, wrapped, instead of one line per row.")]
+EngineOption = Annotated[str, typer.Option("--engine", help="local (worker processes here) | ray (a Ray cluster).")]
+ActorsOption = Annotated[Optional[int], typer.Option("--actors", help="Ray: extraction actors (default: the cluster's CPUs).")]
+RayAddressOption = Annotated[Optional[str], typer.Option(
+    "--ray-address", help="Ray: join this cluster (`ray start --head` prints it); default: a local Ray instance for "
+                          "this command.")]
 
 
 class UserError(Exception):
@@ -97,40 +103,77 @@ def extract(
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 32,
     max_bytes: Annotated[int, typer.Option(help="Largest document accepted, in bytes.")] = 10_000_000,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input instead of skipping it.")] = False,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write Parquet shards here instead of printing "
+                                                    "(archive mode: a re-run skips what is done; `quotes load` "
+                                                    "stores them).")] = None,
+    engine: EngineOption = "local",
+    actors: ActorsOption = None,
+    ray_address: RayAddressOption = None,
 ):
-    """Print every quotation with its speaker, without storing anything.
+    """Print every quotation with its speaker, without storing anything — or, with --out, write them as Parquet
+    shards that a crashed run resumes and `quotes load` stores.
 
     Example: quotes extract data/samples --format table
+    Example: quotes extract archive/ --engine ray --out shards/ && quotes load shards/
     """
     from quotes.extract import ExtractOptions
     from quotes.models import load_nlp
-    from quotes.pipeline import batched, extract_batches
+    from quotes.pipeline import batched
     from quotes.readers import InputProblem, read_documents
 
     _check_format(format)
+    _require_engine(engine)
     load_nlp()  # fail early and clearly when a model is missing
     options = ExtractOptions(indirect=not no_indirect, coref=_coref_mode(coref))
     problems = []
+    writer = None
+    if out_dir is not None:
+        from quotes.shards import ShardError, ShardWriter
+
+        try:
+            writer = ShardWriter(out_dir)
+        except (ShardError, OSError) as exc:
+            raise UserError(f"{out_dir}: {exc}") from exc
+
+    def skip(problem: InputProblem) -> None:
+        err.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
+        problems.append(problem)
+        if strict:
+            raise UserError(str(problem))
 
     def docs():
+        seen = set()
         for item in read_documents(paths, max_bytes=max_bytes):
             if isinstance(item, InputProblem):
-                err.print(f"skipped {item}", markup=False, highlight=False, soft_wrap=True)
-                problems.append(item)
-                if strict:
-                    raise UserError(str(item))
+                skip(item)
                 continue
+            if writer is not None and (item.content_hash in writer.done or item.content_hash in seen):
+                continue  # finished by an earlier run (or a copy of a document in this one)
+            seen.add(item.content_hash)
             yield item
 
-    found, rows = 0, []
-    for items in extract_batches(batched(docs(), batch_size), options, workers):
-        for doc, quotes in items:
-            found += len(quotes)
-            if format == "jsonl":  # streams: one line per document as it is done
-                sys.stdout.write(json.dumps({"doc_id": doc.doc_id, "quotes": [q.as_dict() for q in quotes]},
-                                            ensure_ascii=False) + "\n")
-            else:
-                rows += [{"doc_id": doc.doc_id, **q.as_dict()} for q in quotes]
+    found, rows, shards, done = 0, [], 0, 0
+    with _engine(engine, options, workers, actors, ray_address, batch_size) as (run_engine, _):
+        for items in run_engine(batched(docs(), batch_size), lambda d, m: skip(InputProblem(d.path or d.doc_id, m))):
+            if writer is not None:
+                writer.write(items)
+                shards += 1
+                done += len(items)
+                found += sum(len(q) for _, q in items)
+                continue
+            for doc, quotes in items:
+                found += len(quotes)
+                if format == "jsonl":  # streams: one line per document as it is done
+                    sys.stdout.write(json.dumps({"doc_id": doc.doc_id, "quotes": [q.as_dict() for q in quotes]},
+                                                ensure_ascii=False) + "\n")
+                else:
+                    rows += [{"doc_id": doc.doc_id, **q.as_dict()} for q in quotes]
+    if writer is not None:
+        out.print(f"{shards} shards, {done} documents, {found} quotes → {out_dir} (done before: "
+                  f"{len(writer.done) - done} documents)", markup=False, highlight=False)
+        if problems and done == 0 and not writer.done:
+            raise typer.Exit(2)
+        return
     if format != "jsonl" and rows:
         import polars as pl
 
@@ -215,6 +258,51 @@ def eval(
 
 
 # -- the database ------------------------------------------------------------------------
+def _require_engine(name: str) -> None:
+    """A missing engine is one line before anything starts (no progress bar, no database opened)."""
+    if name not in ("local", "ray"):
+        raise UserError(f"--engine must be local or ray, not {name!r}")
+    if name == "ray":
+        from quotes.distributed import INSTALL_HINT, ray_available
+
+        if ray_available() is None:
+            raise UserError(INSTALL_HINT)
+
+
+@contextmanager
+def _engine(name: str, options, workers: int, actors: int | None, address: str | None, batch_size: int):
+    """The extraction engine for ingest and extract, and the settings an ingest run records."""
+    from quotes.pipeline import local_engine
+
+    if name == "local":
+        yield local_engine(options, workers), {"engine": "local"}
+        return
+    if name != "ray":
+        raise UserError(f"--engine must be local or ray, not {name!r}")
+    from quotes import distributed
+
+    try:
+        started = distributed.start(address)
+    except distributed.EngineUnavailable as exc:
+        raise UserError(str(exc)) from exc
+    try:
+        n = actors or distributed.cluster_cpus()
+        run = distributed.RayRun()
+
+        def run_engine(batches, report):
+            run.on_failure = report
+            return distributed.ray_extract_batches(batches, options, n, batch_size, run)
+
+        yield run_engine, {"engine": "ray", "actors": n, "ray_address": address,
+                           "in_flight_batches": 2 * n * distributed.WINDOW_BATCHES}
+        err.print(f"ray: {n} actors on {len(run.nodes)} node(s)", markup=False, highlight=False)
+    finally:
+        if started:
+            import ray
+
+            ray.shutdown()
+
+
 @app.command()
 @guarded
 def ingest(
@@ -227,10 +315,14 @@ def ingest(
     strict: Annotated[bool, typer.Option(help="Fail (exit 2) when any input is bad; stored data stays.")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another writer (an ingest, a merge) to finish.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: EngineOption = "local",
+    actors: ActorsOption = None,
+    ray_address: RayAddressOption = None,
 ):
     """Extract quotes from articles and store them; unchanged documents are skipped.
 
     Example: quotes ingest data/samples ../shared/seeds --db data/quotes.duckdb
+    Example: quotes ingest archive/ --engine ray --ray-address 10.0.0.5:6379
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -239,6 +331,7 @@ def ingest(
     from quotes.pipeline import ingest as run_ingest
     from quotes.readers import InputProblem, expand_paths
 
+    _require_engine(engine)
     load_nlp()
     files = [p for p in expand_paths(paths) if not isinstance(p, InputProblem)]
     def waiting(message: str) -> None:
@@ -263,14 +356,46 @@ def ingest(
                 progress.console.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
                 progress.update(task, advance=1)
 
-            summary = run_ingest(database, list(paths), ExtractOptions(coref=_coref_mode(coref)), batch_size,
-                                 workers, max_bytes, on_problem, on_progress)
+            options = ExtractOptions(coref=_coref_mode(coref))
+            with _engine(engine, options, workers, actors, ray_address, batch_size) as (run_engine, settings):
+                summary = run_ingest(database, list(paths), options, batch_size, workers, max_bytes, on_problem,
+                                     on_progress, engine=run_engine, settings=settings,
+                                     in_flight_batches=settings.get("in_flight_batches"))
     line = summary.line()
     if summary.new == 0 and summary.replaced == 0 and summary.unchanged and not summary.failed:
         line += " — nothing new to add"
     out.print(f"{line} ({summary.seconds:.1f}s) → {db or default_db_path()}", markup=False, highlight=False)
     if summary.failed and (strict or summary.new + summary.unchanged + summary.replaced == 0):
         raise typer.Exit(2)
+
+
+@app.command()
+@guarded
+def load(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `quotes extract --out`.")],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 256,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another writer to finish.")] = 0.0,
+):
+    """Store Parquet shards in the database: the same speakers, aliases, manual decisions and quote clusters as
+    `quotes ingest`, through the same write path; loading the same shards again changes nothing.
+
+    Example: quotes load shards/ --db data/quotes.duckdb
+    """
+    from quotes.pipeline import ingest as run_ingest
+    from quotes.shards import ShardError, load_engine, shard_reader
+
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder")
+    stored: dict = {}
+    with open_db(db, read_only=False, wait=wait) as database:
+        try:
+            summary = run_ingest(database, [str(folder)], batch_size=batch_size, engine=load_engine(stored),
+                                 reader=shard_reader(folder, stored, keep=4 * batch_size),
+                                 settings={"engine": "load", "shards": str(folder)})
+        except ShardError as exc:
+            raise UserError(str(exc)) from exc
+    out.print(f"{summary.line()} ({summary.seconds:.1f}s) → {db or default_db_path()}", markup=False, highlight=False)
 
 
 @app.command()
@@ -729,6 +854,11 @@ def doctor(db: DbOption = None):
         rows.append(("coreferee", f"MISSING — {exc}"))
         ok = False
     rows += [("duckdb", v["duckdb"]), ("polars", v["polars"])]
+    from quotes.distributed import INSTALL_HINT, ray_available
+
+    ray_version = ray_available()
+    rows.append(("ray", f"{ray_version} (--engine ray available)" if ray_version else
+                 f"not installed — optional; {INSTALL_HINT}"))
     path = db or default_db_path()
     if Path(path).exists():
         try:

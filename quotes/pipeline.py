@@ -74,6 +74,17 @@ def extract_batches(
             yield list(zip(done_batch, future.result()))
 
 
+# An engine turns batches of documents into batches of (document, quotes); a document it fails on goes to the
+# reporter it is given. The local engine is ``extract_batches``; quotes.distributed has the Ray engine;
+# ``quotes load`` uses one that hands back quotes extracted earlier (quotes.shards).
+Items = list[tuple[SourceDocument, list[Quote]]]
+Engine = Callable[[Iterable[list[SourceDocument]], Callable[[SourceDocument, str], None]], Iterator[Items]]
+
+
+def local_engine(options: ExtractOptions, workers: int = 1) -> Engine:
+    return lambda batches, _report: extract_batches(batches, options, workers)
+
+
 def ingest(
     db: QuoteDB,
     paths: list[str],
@@ -84,20 +95,34 @@ def ingest(
     on_problem: Callable[[InputProblem], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     share: bool = True,
+    engine: Engine | None = None,
+    reader: Iterable[SourceDocument | InputProblem] | None = None,
+    settings: dict | None = None,
+    in_flight_batches: int | None = None,
 ) -> IngestSummary:
     """Read, extract and store; unchanged documents are skipped by content hash.
 
     With ``share`` the database file is held only while a batch is classified or written and released while
     the next one is parsed, so other processes can read it during a long ingest (at most a batch behind);
-    without it the file stays open throughout (reopened every ``REOPEN_EVERY`` documents)."""
+    without it the file stays open throughout (reopened every ``REOPEN_EVERY`` documents). ``engine`` is the
+    local one with ``workers`` processes unless given; ``reader`` replaces reading ``paths``."""
     from quotes.models import versions
 
     options = options or ExtractOptions()
+    engine = engine or local_engine(options, workers)
     summary = IngestSummary()
     started = time.perf_counter()
     run_id = db.start_run(versions(), {"paths": paths, "batch_size": batch_size, "workers": workers,
-                                       "options": asdict(options)})
-    reader = read_documents(paths, **({"max_bytes": max_bytes} if max_bytes else {}))
+                                       "options": asdict(options), **(settings or {})})
+    if reader is None:
+        reader = read_documents(paths, **({"max_bytes": max_bytes} if max_bytes else {}))
+
+    def report(doc: SourceDocument, message: str) -> None:
+        problem = InputProblem(doc.path or doc.doc_id, message)
+        summary.failed += 1
+        summary.problems.append(str(problem))
+        if on_problem:
+            on_problem(problem)
 
     def documents() -> Iterator[SourceDocument]:
         for item in reader:
@@ -112,7 +137,7 @@ def ingest(
     def todo_batches() -> Iterator[list[SourceDocument]]:
         # Documents of this run still in flight are not in the database yet; older ones are, and classify
         # finds them there, so only the last batches' hashes are kept (memory stays flat over an archive).
-        recent: deque[set[str]] = deque(maxlen=IN_FLIGHT_BATCHES)
+        recent: deque[set[str]] = deque(maxlen=max(IN_FLIGHT_BATCHES, in_flight_batches or 0))
         for batch in batched(documents(), batch_size):
             fresh, hashes = [], set()
             for doc in batch:
@@ -133,7 +158,7 @@ def ingest(
     _replaces: dict[str, list[int]] = {}
     registry = db.load_registry()  # read once; each batch adds to it
     since_reopen = 0
-    for items in extract_batches(todo_batches(), options, workers):
+    for items in engine(todo_batches(), report):
         if since_reopen >= REOPEN_EVERY and not share:
             db.reopen()
             since_reopen = 0
