@@ -240,16 +240,18 @@ def eval(
             reports = {name: data | {"ablation": ablations[name]} for name, data in reports.items()}
         print(json.dumps(reports if len(reports) > 1 else next(iter(reports.values())), indent=1))
     else:
+        # Score tables are read whole: into a pipe they keep 160 columns instead of being cut at 100.
+        report = Console(width=None if sys.stdout.isatty() else 160, highlight=False)
         if len(reports) == 1:
             name, data = next(iter(reports.items()))
-            out.print(eval_tables.scores(f"{gold.name} {name}: {data['documents']} documents, {data['failures']} "
+            report.print(eval_tables.scores(f"{gold.name} {name}: {data['documents']} documents, {data['failures']} "
                                          f"failures, {data['seconds']:.1f}s", data))
-        out.print(eval_tables.side_by_side(reports))
+        report.print(eval_tables.side_by_side(reports))
         for table in (eval_tables.resolution(reports), eval_tables.reliability(reports)):
             if table is not None:
-                out.print(table)
+                report.print(table)
         for name, without in ablations.items():
-            out.print(eval_tables.ablation(name, reports[name], without))
+            report.print(eval_tables.ablation(name, reports[name], without))
     kinds = ("missed", "spurious", "wrong_speaker", "wrong_name", "unresolved", "named")
     for kind in kinds:
         for e in [e for e in all_errors if e["type"] == kind][:errors]:
