@@ -51,11 +51,12 @@ def read_manifest(folder: Path) -> list[dict]:
     if not path.exists():
         return []
     entries = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, start=1):
         try:
             entries.append(json.loads(line))
         except json.JSONDecodeError:
-            if n == len(path.read_text(encoding="utf-8").splitlines()):
+            if n == len(lines):
                 break  # the line being written when the run died
             raise ShardError(f"{path}:{n}: not a manifest line") from None
     return entries
