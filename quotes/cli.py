@@ -117,13 +117,11 @@ def extract(
     Example: quotes extract archive/ --engine ray --out shards/ && quotes load shards/
     """
     from quotes.extract import ExtractOptions
-    from quotes.models import load_nlp
     from quotes.pipeline import batched
     from quotes.readers import InputProblem, read_documents
 
     _check_format(format)
-    _require_engine(engine)
-    load_nlp()  # fail early and clearly when a model is missing
+    _require_engine(engine)  # fails early and clearly when a model is missing
     options = ExtractOptions(indirect=not no_indirect, coref=_coref_mode(coref))
     problems = []
     writer = None
@@ -261,14 +259,22 @@ def eval(
 
 # -- the database ------------------------------------------------------------------------
 def _require_engine(name: str) -> None:
-    """A missing engine is one line before anything starts (no progress bar, no database opened)."""
+    """A missing engine or model is one line before anything starts (no progress bar, no database opened). The
+    local engine loads the models here, where its forked workers inherit them; with Ray only the actors load
+    them, so the driver checks that they are installed and saves the seconds of loading."""
+    from quotes.models import load_nlp, model_info, require_coref_model
+
     if name not in ("local", "ray"):
         raise UserError(f"--engine must be local or ray, not {name!r}")
-    if name == "ray":
-        from quotes.distributed import INSTALL_HINT, ray_available
+    if name == "local":
+        load_nlp()
+        return
+    from quotes.distributed import INSTALL_HINT, ray_available
 
-        if ray_available() is None:
-            raise UserError(INSTALL_HINT)
+    if ray_available() is None:
+        raise UserError(INSTALL_HINT)
+    model_info()
+    require_coref_model()
 
 
 @contextmanager
@@ -329,12 +335,10 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from quotes.extract import ExtractOptions
-    from quotes.models import load_nlp
     from quotes.pipeline import ingest as run_ingest
     from quotes.readers import InputProblem, expand_paths
 
     _require_engine(engine)
-    load_nlp()
     files = [p for p in expand_paths(paths) if not isinstance(p, InputProblem)]
     def waiting(message: str) -> None:
         err.print(message, markup=False, highlight=False, soft_wrap=True)
