@@ -30,13 +30,14 @@ from quotes.db import (
     is_read_only_sql,
 )
 from quotes.models import ModelMissing
+from quotes.terminal import check_format, console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Quote attribution for news: every quotation, who said it, in a DuckDB speaker database.")
 speakers_app = typer.Typer(add_completion=False, invoke_without_command=True,
                            help="List speakers, or merge / rename / split them by hand.")
 app.add_typer(speakers_app, name="speakers")
-out = Console(width=None if sys.stdout.isatty() else 100, highlight=False)  # quotes.terminal.PIPE_WIDTH
+out = console()
 err = Console(stderr=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database file (default: $QUOTES_DB or data/quotes.duckdb).")]
@@ -120,7 +121,7 @@ def extract(
     from quotes.pipeline import batched
     from quotes.readers import InputProblem, read_documents
 
-    _check_format(format)
+    check_format(format)
     _require_engine(engine)  # fails early and clearly when a model is missing
     options = ExtractOptions(indirect=not no_indirect, coref=_coref_mode(coref))
     problems = []
@@ -285,9 +286,7 @@ def _engine(name: str, options, workers: int, actors: int | None, address: str |
     if name == "local":
         yield local_engine(options, workers), {"engine": "local"}
         return
-    if name != "ray":
-        raise UserError(f"--engine must be local or ray, not {name!r}")
-    from quotes import distributed
+    from quotes import distributed  # "ray": _require_engine checked the name and that Ray is installed
 
     try:
         started = distributed.start(address)
@@ -426,7 +425,7 @@ def search(
 
     Example: quotes search zelensky --kind direct --since 2025-01-01
     """
-    _check_format(format)
+    check_format(format)
     with open_db(db) as database:
         candidates = database.find_speakers(name)
         if candidates.height == 0:
@@ -475,8 +474,7 @@ def variants(
     """
     from quotes.variants import changes_text
 
-    if format not in ("table", "md", "json", "jsonl", "csv"):
-        raise UserError(f"--format must be table, md, json, jsonl or csv, not {format!r}")
+    check_format(format)
     with open_db(db) as database:
         ids = database.find_speakers(speaker)["id"].to_list() if speaker else None
         df = database.variants(ids, edited_only, limit)
@@ -489,22 +487,10 @@ def variants(
     df = df.with_columns(pl.Series("changes", [changes_text(r, a) for r, a in zip(df["removed"].to_list(), df["added"].to_list())]))
     if format in ("json", "jsonl", "csv"):
         _emit_frame(df.drop("removed", "added"), format, [])
-        return
-    lines = []
-    for (cluster_id,), part in df.group_by(["cluster_id"], maintain_order=True):
-        rows = part.to_dicts()
-        head = f"cluster {cluster_id} · {rows[0]['speaker'] or 'unknown speaker'} · {part['source_id'].n_unique()} sources"
-        lines.append(f"## {head}" if format == "md" else head)
-        for row in rows:
-            where = " ".join(str(x) for x in (row["outlet"] or row["title"] or f"source {row['source_id']}",
-                                              row["seen"].date() if row["seen"] else None) if x)
-            mark = "first" if row["first"] else ""
-            relation = f"{row['relation']}{': ' + row['changes'] if row['changes'] else ''}"
-            text = " ".join(row["quote"].split())
-            lines.append(f"- {where}{' (' + mark + ')' if mark else ''} — {relation}: “{text}”" if format == "md"
-                         else f"  {'*' if mark else ' '} {where} · {relation}\n      {text}")
-        lines.append("")
-    sys.stdout.write("\n".join(lines))
+    else:
+        from quotes.terminal import variant_blocks
+
+        variant_blocks(df, markdown=format == "md")
 
 
 def _closest_names(database: QuoteDB, name: str) -> list[str]:
@@ -518,13 +504,6 @@ def _emit_frame(df, format: str, table_columns: list[str], wide: bool = False, n
     from quotes import terminal
 
     terminal.emit(df, format, table_columns or None, wide, noun, out)
-
-
-def _check_format(format: str) -> None:
-    from quotes.terminal import FORMATS
-
-    if format not in FORMATS:
-        raise UserError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
 
 
 @speakers_app.callback()
@@ -542,7 +521,7 @@ def speakers(
     """
     if ctx.invoked_subcommand is not None:
         return
-    _check_format(format)
+    check_format(format)
     with open_db(db) as database:
         df = database.sql("SELECT speaker_id AS id, speaker, kind, role, quotes, sources, outlets, first_seen, "
                           "last_seen FROM speaker_stats ORDER BY quotes DESC, speaker LIMIT ?", [top])
@@ -640,7 +619,7 @@ def show(
     """
     from rich.text import Text
 
-    _check_format(format)
+    check_format(format)
     with open_db(db) as database:
         rows = database.sql("SELECT id, title, outlet, url, published_at, text FROM sources WHERE "
                             "CAST(id AS VARCHAR) = ? OR url = ? OR title ILIKE '%' || ? || '%' ORDER BY id LIMIT 2",
@@ -686,7 +665,7 @@ def sql(
     """
     import duckdb
 
-    _check_format(format)
+    check_format(format)
     if (query is None) == (file is None):
         raise UserError("give either a query or --file")
     if file is not None:

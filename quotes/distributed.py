@@ -44,11 +44,11 @@ def ray_available() -> str | None:
 
 @dataclass
 class RayRun:
-    """What a run on Ray used: the nodes and actor processes that extracted batches, and the failures."""
+    """What a run on Ray used: the nodes and actor processes that extracted batches; failures go to
+    ``on_failure``."""
 
     nodes: set[str] = field(default_factory=set)
     processes: set[tuple[str, int]] = field(default_factory=set)
-    failed: list[tuple[SourceDocument, str]] = field(default_factory=list)
     on_failure: Callable[[SourceDocument, str], None] | None = None
 
 
@@ -155,7 +155,6 @@ def _run_window(data, docs: list[SourceDocument], options: ExtractOptions, actor
             run.nodes.add(str(node))
             run.processes.add((str(node), int(pid)))
             if error:
-                run.failed.append((doc, str(error)))
                 if run.on_failure is not None:
                     run.on_failure(doc, str(error))
                 continue

@@ -134,3 +134,22 @@ def quote_blocks(df: pl.DataFrame, wide: bool = False, out: Console | None = Non
             out.print(Text("  " + line), soft_wrap=True)
         out.print()
     out.print(Text(f"{df.height} quote{'s' if df.height != 1 else ''}", style="dim"))
+
+
+def variant_blocks(df: pl.DataFrame, markdown: bool = False) -> None:
+    """``quotes variants``: per cluster a head line, then each source (first marked) with its relation to the
+    fullest copy, the words an edit changed and its wording — plain text, or Markdown with ``markdown``."""
+    lines = []
+    for (cluster_id,), part in df.group_by(["cluster_id"], maintain_order=True):
+        rows = part.to_dicts()
+        head = f"cluster {cluster_id} · {rows[0]['speaker'] or 'unknown speaker'} · {part['source_id'].n_unique()} sources"
+        lines.append(f"## {head}" if markdown else head)
+        for row in rows:
+            where = " ".join(x for x in (row["outlet"] or row["title"] or f"source {row['source_id']}",
+                                         cell(row["seen"])) if x)
+            relation = f"{row['relation']}{': ' + row['changes'] if row['changes'] else ''}"
+            text = " ".join(row["quote"].split())
+            lines.append(f"- {where}{' (first)' if row['first'] else ''} — {relation}: “{text}”" if markdown
+                         else f"  {'*' if row['first'] else ' '} {where} · {relation}\n      {text}")
+        lines.append("")
+    sys.stdout.write("\n".join(lines))

@@ -70,9 +70,7 @@ def create_app(db_path: str) -> Starlette:
     def speaker(request: Request) -> HTMLResponse:
         speaker_id = request.path_params["speaker_id"]
         with database() as db:
-            found = db.sql("SELECT id, name, kind, role FROM speakers WHERE id = ?", [speaker_id]).to_dicts()
-            if not found:
-                raise HTTPException(404, f"no speaker {speaker_id}")
+            who = one_row(db, "SELECT id, name, kind, role FROM speakers WHERE id = ?", speaker_id, "speaker")
             aliases = db.sql("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
                              [speaker_id])["alias"].to_list()
             rows = db.quotes(speaker_id=speaker_id).to_dicts()
@@ -82,16 +80,13 @@ def create_app(db_path: str) -> Starlette:
                 FROM quotes q JOIN sources src ON src.id = q.source_id
                 WHERE q.speaker_id = ? AND q.hidden IS NULL GROUP BY 1 ORDER BY 1""", [speaker_id]).rows()
         outlets = Counter(r["outlet"] or r["title"] or "unknown" for r in rows).most_common()
-        return page("speaker.html", speaker=found[0], aliases=[a for a in aliases if a != found[0]["name"]],
+        return page("speaker.html", speaker=who, aliases=[a for a in aliases if a != who["name"]],
                     rows=rows, months=months, outlets=outlets)
 
     def quote(request: Request) -> HTMLResponse:
         quote_id = request.path_params["quote_id"]
         with database() as db:
-            found = db.sql("SELECT * FROM quote_sheet WHERE quote_id = ?", [quote_id]).to_dicts()
-            if not found:
-                raise HTTPException(404, f"no quote {quote_id}")
-            row = found[0]
+            row = one_row(db, "SELECT * FROM quote_sheet WHERE quote_id = ?", quote_id, "quote")
             copies = []
             if row["cluster_id"] is not None:
                 copies = db.sql("""
@@ -105,16 +100,14 @@ def create_app(db_path: str) -> Starlette:
     def article(request: Request) -> HTMLResponse:
         source_id = request.path_params["source_id"]
         with database() as db:
-            found = db.sql("SELECT id, title, outlet, url, author, published_at, text FROM sources WHERE id = ?",
-                           [source_id]).to_dicts()
-            if not found:
-                raise HTTPException(404, f"no article {source_id}")
+            source = one_row(db, "SELECT id, title, outlet, url, author, published_at, text FROM sources WHERE id = ?",
+                             source_id, "article")
             rows = db.sql("""
                 SELECT q.id AS quote_id, q.start_offset, q.end_offset, q.kind, q.method, q.confidence, q.hidden,
                        q.speaker_id, s.name AS speaker, q.speaker_mention
                 FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id
                 WHERE q.source_id = ? ORDER BY q.start_offset, q.end_offset DESC""", [source_id]).to_dicts()
-        return page("article.html", source=found[0], pieces=highlighted(found[0]["text"], rows), rows=rows)
+        return page("article.html", source=source, pieces=highlighted(source["text"], rows), rows=rows)
 
     def download(request: Request) -> FileResponse:
         fmt = request.path_params["fmt"]
@@ -150,6 +143,14 @@ def create_app(db_path: str) -> Starlette:
         Route("/article/{source_id:int}", article), Route("/download/quotes.{fmt}", download),
         Route("/sql", sql), Route("/health", health),
     ], exception_handlers={HTTPException: not_found})
+
+
+def one_row(db: QuoteDB, query: str, key: int, what: str) -> dict:
+    """The row a page is about, or a 404 naming what was not found."""
+    found = db.sql(query, [key]).to_dicts()
+    if not found:
+        raise HTTPException(404, f"no {what} {key}")
+    return found[0]
 
 
 def highlighted(text: str, quotes: list[dict]) -> list[tuple[str, dict | None]]:
