@@ -222,7 +222,10 @@ class QuoteDB:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writer = None if read_only or self.path == ":memory:" else WriterLock(self.path, wait_seconds, on_wait)
         try:
-            self._con = connect(self.path, read_only, wait_seconds, on_wait)
+            # A writer holds the WriterLock, so whoever holds DuckDB's lock now is a reader that lets go within a
+            # moment (a search, a page of `quotes serve`): wait for it as a reader waits for an ingest's batch.
+            self._con = connect(self.path, read_only, wait_seconds if read_only else max(wait_seconds, READ_WAIT_SECONDS),
+                                on_wait)
             if not read_only:
                 self.check_readable()
                 self.migrate()
