@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes.marks import find_quote_spans
-from quotes.names import normalise_name
+from quotes.names import normalise_name, split_title
 from quotes.records import Quote
 
 EDGE = " \t\r\n\"'“”‘’«»„‚`.,;:!?—–-…()[]"
@@ -144,10 +144,11 @@ def mention_name(mention: str) -> str:
 
 
 def names_agree(pred: str | None, gold: str | None) -> bool:
-    """Canonical names agree when equal, or when one is a fuller form of the other (same surname)."""
+    """Canonical names agree when equal, or when one is a fuller form of the other (same surname). Titles are
+    not part of a name: "Mr. Ekovich" is "Steven M. Ekovich"."""
     if not pred or not gold:
         return False
-    p, g = normalise_name(pred).split(), normalise_name(mention_name(gold)).split()
+    p, g = (normalise_name(" ".join(split_title(name.split())[1])).split() for name in (pred, mention_name(gold)))
     if not p or not g:
         return False
     if p == g:

@@ -137,6 +137,8 @@ def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
     for _ in range(4):
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS and not quoted(child.i):
+                if node is not cue and _is_thing_in_reported_clause(node, child):
+                    break  # climb on: "Trump said the deadlock has “kept us safe” before claiming …"
                 return noun_phrase(past_dateline(child))  # "who" (“Clinton, who said …”) is resolved later
             if child.dep_ in SUBJECT_DEPS:
                 # “… and our military,” Flynn, a top surrogate, said: the parser took a quoted noun for the
@@ -147,7 +149,7 @@ def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
                         return noun_phrase(appos)
         # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
         if node.head.i != node.i and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
-                                      or (node.dep_ == "ccomp" and quoted(node.i))):
+                                      or (node.dep_ == "ccomp" and (quoted(node.i) or node is not cue))):
             # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
             node = node.head
             continue
@@ -158,6 +160,16 @@ def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
         if child.dep_ == "npadvmod" and child.i < cue.i and past_dateline(child) is not child:
             return noun_phrase(past_dateline(child))
     return None
+
+
+def _is_thing_in_reported_clause(verb: Token, subject: Token) -> bool:
+    """A cue the parser hung off the reported clause of another speech verb ("He said his attacks have given his
+    campaign momentum and said that …"): when that clause's subject is a thing, not a person or a pronoun, it is
+    not who spoke; the speech verb above the clause has the speaker."""
+    from quotes.names import TITLE_WORDS
+
+    return verb.dep_ == "ccomp" and is_speech_verb(verb.head, include_belief=True) and subject.pos_ == "NOUN" \
+        and subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and subject.lower_ not in TITLE_WORDS
 
 
 def past_dateline(token: Token) -> Token:
@@ -221,9 +233,18 @@ def trim_mention(span: Span) -> Span | None:
 
 
 def relative_antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun stands for: Clinton in "Clinton, who said …"."""
+    """The noun a relative pronoun stands for: Clinton in "Clinton, who said …". After a list ("Will Smith,
+    Patti LaBelle and Stevie Wonder, who joked …") the parser hangs the clause on the list's first name; the
+    relative pronoun written right after the last one stands for that one."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
-        return token.head.head
+        antecedent = token.head.head
+        last = antecedent
+        while (later := [c for c in last.children if c.dep_ == "conj" and c.i < token.i]):
+            last = later[-1]
+        between = token.doc[last.i + 1 : token.i]
+        if last is not antecedent and all(t.is_punct for t in between):
+            return last
+        return antecedent
     return None
 
 

@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
 
 # Words that give a role, not a name: stripped from the name and kept as ``role``.
@@ -32,6 +33,16 @@ TITLE_WORDS = frozenset(
     del del. delegate assemblyman assemblywoman councillor councilor councilman councilwoman alderman
     """.split()
 )
+# A surname this long, one letter off another in the same article, is a misspelling of it (names.py).
+MIN_VARIANT_LENGTH = 6
+# Title words that only qualify another ("Secretary of State", "Defense Secretary", "Vice President"): "the
+# state" or "the first" in an article is never the person holding such a title.
+ROLE_MODIFIERS = frozenset(
+    "defense defence foreign interior finance health state treasury home first former deputy vice prime of"
+    .split()
+)
+# Nouns that make an organisation of the person who owns them: "the Trump campaign", "Obama's administration".
+PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration"})
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 MALE_HONORIFICS = frozenset("mr mr. sir lord king prince father".split())
 FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss dame lady queen princess".split())
@@ -138,6 +149,7 @@ class NameIndex:
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
         raw = []
+        lower_words = {t.text for t in self.doc if t.text.islower()}
         person_surnames = {
             _POSSESSIVE.sub("", ent[-1].text).lower() for ent in self.doc.ents if ent.label_ in PERSON_LABELS
         }
@@ -150,42 +162,64 @@ class NameIndex:
                 titles += _preceding_titles(ent)
                 if not name_words or all(w.lower() in TITLE_WORDS for w in name_words):
                     continue
+                if len(ent) == 1 and ent[0].is_sent_start and ent.text.lower() in lower_words:
+                    continue  # "Bank executives aren't." opens a sentence; the article writes "the bank"
                 kind = "person" if ent.label_ in PERSON_LABELS else "organisation"
                 if kind == "organisation" and len(name_words) == 1 and name_words[0].lower() in person_surnames:
                     kind = "person"  # "Trump" tagged ORG in one sentence is still the person
                 raw.append((ent.start_char, ent.end_char, kind, name_words, titles))
-        # Full names first so that short forms can join them.
-        for start, end, kind, words, titles in sorted(raw, key=lambda r: -len(r[3])):
-            cluster = self._match(words, kind)
+        # Full names first so that short forms can join them; among surnames alone, those with "Mr." / "Mrs."
+        # first, so that a plain "Obama" follows the "Mr. Obama" who is not the article's "Michelle Obama".
+        for start, end, kind, words, titles in sorted(raw, key=lambda r: (-len(r[3]), _honorific_gender(r[4]) is None)):
+            cluster = self._match(words, kind, gender=_honorific_gender(titles))
             if cluster is None:
                 cluster = self._add_cluster(NameCluster(name=" ".join(words), kind=kind, words=tuple(words)))
+                if cluster.kind == "person" and cluster.first is not None:
+                    cluster.gender = first_name_gender(cluster.words[0])
             cluster.mentions.append((start, end))
             self._learn_titles(cluster, titles)
+        self._add_personal_organisations()
         self._learn_genders()
         self._index_words()
         self._add_surname_mentions()
         self._mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
 
+    def _add_personal_organisations(self) -> None:
+        """"The Trump campaign" and "Donald Trump's campaign" speak as one organisation, "Trump campaign", so
+        that a later "the campaign" or "it" can point back to it; named for the person's surname, as news
+        writes it."""
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in PERSONAL_ORGANISATIONS:
+                continue
+            owner = next((c for c in token.children
+                          if c.dep_ in ("poss", "compound") and c.i < token.i and c.pos_ == "PROPN"), None)
+            if owner is None or any(c.dep_ == "det" and c.lower_ != "the" for c in token.children):
+                continue  # "a Trump administration" is a hypothesis, not a speaker
+            first = owner.left_edge.i
+            words = [_POSSESSIVE.sub("", t.text) for t in self.doc[first : owner.i + 1] if t.pos_ == "PROPN"]
+            _, words = split_title(words)
+            owner_cluster = self._by_words(words) if words else None  # NER tags "Donald Trump’s" ORG at times
+            if owner_cluster is None:
+                continue
+            surname = [w for w in owner_cluster.words if normalise_name(w) not in SUFFIXES][-1]
+            words = (surname, token.lemma_.lower())
+            cluster = self._by_key.get(name_key(words)) or self._add_cluster(
+                NameCluster(name=" ".join(words), kind="organisation", words=words))
+            cluster.mentions.append((self.doc[first].idx, token.idx + len(token.text)))
+
     def _learn_titles(self, cluster: NameCluster, titles: list[str]) -> None:
         if not titles:
             return
-        lowered = {t.lower() for t in titles}
-        if lowered & MALE_HONORIFICS:
-            cluster.gender = cluster.gender or "m"
-        elif lowered & FEMALE_HONORIFICS:
-            cluster.gender = cluster.gender or "f"
+        cluster.gender = _honorific_gender(titles) or cluster.gender  # "Ms. Kim Davis" over the first name
         role_words = [t for t in titles if t.lower() not in HONORIFICS]
         if role_words and (cluster.role is None or len(role_words) > len(cluster.role.split())):
             cluster.role = " ".join(role_words)
 
     def _learn_genders(self) -> None:
-        """A person's gender from the first name where no honorific gave it ("Hillary Clinton" is a she); a
-        surname-only person ("Clinton") takes the gender all full names with that surname agree on."""
+        """A surname-only person ("Clinton") takes the gender all full names with that surname agree on (a full
+        name's own comes from its honorific or first name as the cluster is made)."""
         people = [c for c in self.clusters if c.kind == "person"]
-        for cluster in people:
-            if cluster.gender is None and cluster.first is not None:
-                cluster.gender = first_name_gender(cluster.words[0])
         for cluster in people:
             if cluster.gender is None and cluster.first is None:
                 genders = {c.gender for c in self._people_by_surname[cluster.surname] if c is not cluster}
@@ -203,16 +237,20 @@ class NameIndex:
             self._orgs_by_last_word.setdefault(cluster.key[-1], []).append(cluster)
         return cluster
 
-    def _match(self, words: list[str], kind: str, building: bool = True) -> NameCluster | None:
-        """The one cluster these name words belong to; while building, a tie marks the candidates ambiguous."""
+    def _match(self, words: list[str], kind: str, building: bool = True, gender: str | None = None) -> NameCluster | None:
+        """The one cluster these name words belong to; while building, a tie marks the candidates ambiguous.
+        A person of another ``gender`` than the honorific says ("Mr. Obama" against "Michelle Obama") is not one."""
         key = name_key(words)
         exact = self._by_key.get(key)
         if exact is not None:
             return exact
         if kind == "person":
             suffix = suffix_key(key, normalised=True)
-            candidates = [c for c in self._people_by_surname.get(surname_key(key, normalised=True), ())
-                          if len(key) == 1 or (key[0] == c.key[0] and suffix == suffix_key(c.key, normalised=True))]
+            same_name = [c for c in self._people_by_surname.get(surname_key(key, normalised=True), ())
+                         if len(key) == 1 or (key[0] == c.key[0] and suffix == suffix_key(c.key, normalised=True))]
+            candidates = [c for c in same_name if gender is None or c.gender in (None, gender)]
+            if same_name and not candidates:
+                return None  # "Mr. Obama" is not "Michelle Obama", nor anybody whose first name is Obama
         else:
             candidates = [c for c in self._orgs_by_last_word.get(key[-1], ()) if _org_short_form(key, c.key)]
         if len(candidates) == 1:
@@ -221,13 +259,23 @@ class NameIndex:
             for cluster in candidates:
                 cluster.ambiguous = True
         if kind == "person" and len(key) == 1 and not candidates:
-            return self._by_first_name(key[0])
+            return self._by_first_name(key[0]) or self._by_spelling_variant(key[0])
         return None
 
     def _by_first_name(self, word: str) -> NameCluster | None:
         """A one-word name that is nobody's surname but exactly one person's first name: "Laura" after
         "Laura Bush" in a feature, "Ban" after "Ban Ki-moon" (family name first)."""
         owners = self._people_by_first.get(word, ())
+        return owners[0] if len(owners) == 1 else None
+
+    def _by_spelling_variant(self, word: str) -> NameCluster | None:
+        """A surname alone that is one letter off exactly one person's surname in the article: "McLenney" a
+        paragraph after "Tyresha McClenney" is the same woman misspelt. Long names only, first letter kept."""
+        if len(word) < MIN_VARIANT_LENGTH:
+            return None
+        owners = [c for surname, clusters in self._people_by_surname.items() for c in clusters
+                  if surname[:1] == word[:1] and len(surname) >= MIN_VARIANT_LENGTH
+                  and Levenshtein.distance(surname, word, score_cutoff=1) <= 1]
         return owners[0] if len(owners) == 1 else None
 
     def _add_surname_mentions(self) -> None:
@@ -279,20 +327,22 @@ class NameIndex:
         """Name mentions that end before ``pos``, nearest last."""
         return self.mentions_between(max(0, pos - window_chars), pos)
 
-    def by_role(self, head_noun: str) -> NameCluster | None:
-        """The one person whose title contains this noun ("the president" → President Trump)."""
-        hits = self.all_by_role(head_noun)
+    def by_role(self, head_noun: str, before: int) -> NameCluster | None:
+        """The one person named before ``before`` whose title contains this noun ("the president" → President
+        Trump). A holder the article names only later is not whom the description points back to."""
+        hits = self.all_by_role(head_noun, before)
         return hits[0] if len(hits) == 1 else None
 
     def has_roles(self) -> bool:
         return bool(self._by_role_word)
 
-    def all_by_role(self, head_noun: str) -> list[NameCluster]:
-        return self._by_role_word.get(head_noun.lower(), [])
+    def all_by_role(self, head_noun: str, before: int) -> list[NameCluster]:
+        return [c for c in self._by_role_word.get(head_noun.lower(), []) if _named_before(c, before)]
 
-    def org_by_head(self, head_noun: str) -> NameCluster | None:
-        """The one organisation whose name contains this noun ("the ministry" → Foreign Ministry)."""
-        hits = self._orgs_by_word.get(head_noun.lower(), [])
+    def org_by_head(self, head_noun: str, before: int) -> NameCluster | None:
+        """The one organisation named before ``before`` whose name contains this noun ("the ministry" → Foreign
+        Ministry)."""
+        hits = [c for c in self._orgs_by_word.get(head_noun.lower(), []) if _named_before(c, before)]
         return hits[0] if len(hits) == 1 else None
 
     def _index_words(self) -> None:
@@ -301,10 +351,20 @@ class NameIndex:
         self._orgs_by_word: dict[str, list[NameCluster]] = {}
         for cluster in self.clusters:
             for word in dict.fromkeys(cluster.role.lower().split() if cluster.role else ()):
-                self._by_role_word.setdefault(word, []).append(cluster)
+                if word not in ROLE_MODIFIERS:
+                    self._by_role_word.setdefault(word, []).append(cluster)
             if cluster.kind == "organisation":
                 for word in dict.fromkeys(normalise_name(cluster.name).split()):
                     self._orgs_by_word.setdefault(word, []).append(cluster)
+
+
+def _named_before(cluster: NameCluster, pos: int) -> bool:
+    return any(start < pos for start, _ in cluster.mentions)
+
+
+def _honorific_gender(titles: list[str]) -> str | None:
+    lowered = {t.lower() for t in titles}
+    return "m" if lowered & MALE_HONORIFICS else "f" if lowered & FEMALE_HONORIFICS else None
 
 
 @functools.cache

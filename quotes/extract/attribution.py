@@ -208,10 +208,12 @@ def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
             attribution = attribution_for_cue(doc, token)
             attribution.method = "colon_cue"
             return attribution
-    # "Dr. Nandakumar put it plainly: “…”" — the subject of the clause that ends in the colon.
+    # "Dr. Nandakumar put it plainly: “…”" — the subject of the clause that ends in the colon, a name or a
+    # he / she the speaker sieves resolve.
     root = sent.root
     for child in root.children:
-        if child.dep_ in SUBJECT_DEPS and child.idx < colon and is_named(noun_phrase(child)):
+        if child.dep_ in SUBJECT_DEPS and child.idx < colon and (
+                is_named(noun_phrase(child)) or child.lower_ in ("he", "she")):  # "He then listed …:"
             return Attribution(None, noun_phrase(child), "colon_subject", 0.85, appositive_text(noun_phrase(child)))
     # "Trump: “…”" — a bare name before the colon.
     words = doc.tokens_in(sent.start_char, colon)

@@ -35,5 +35,5 @@ def cluster_at(doc: Document, token: Token) -> NameCluster | None:
         if m.start <= token.idx < m.end:
             return m.cluster
     if token.pos_ == "NOUN":
-        return doc.names.by_role(token.lemma_)
+        return doc.names.by_role(token.lemma_, token.idx)
     return None

@@ -1,6 +1,6 @@
 """Sieve ``description``: "the president", "the ministry", "the senator" — the one person whose title
 holds that noun, the one organisation whose name does, or, when several people hold the title, the one named
-last before the description.
+last before the description. "Donald Trump's campaign" is the organisation the name index made of it.
 
 Only definite descriptions: "a spokesperson" and "sources" point at nobody the article names. No coreferee
 here: over 150 news articles it linked four descriptions ("the woman", "the man"), mostly to the wrong
@@ -28,13 +28,19 @@ def is_definite(mention: Span) -> bool:
 
 
 def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | None:
-    if record.mention_type == "pronoun" or not is_definite(record.target):
+    if record.mention_type == "pronoun":
         return None
     root = record.target.root
     names = doc.names
-    cluster = names.by_role(root.lemma_) or names.org_by_head(root.lemma_)
+    owned = [m for m in names.mentions_between(record.target.start_char, record.target.end_char)
+             if m.cluster.kind == "organisation" and m.start <= root.idx < m.end]
+    if owned:
+        return owned[-1].cluster, CERTAINTY  # "Donald Trump's campaign" → Trump campaign
+    if not is_definite(record.target):
+        return None
+    cluster = names.by_role(root.lemma_, root.idx) or names.org_by_head(root.lemma_, root.idx)
     if cluster is None:
-        holders = names.all_by_role(root.lemma_)
+        holders = names.all_by_role(root.lemma_, root.idx)
         recent = [m for m in names.mentions_before(root.idx, 2500) if m.cluster in holders]
         cluster = recent[-1].cluster if recent else None
     return (cluster, CERTAINTY) if cluster is not None else None

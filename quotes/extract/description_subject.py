@@ -7,7 +7,7 @@ from quotes.extract.description import is_definite
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found
 from quotes.extract.subject_rule import recent_subject
-from quotes.names import TITLE_WORDS
+from quotes.names import ROLE_MODIFIERS, TITLE_WORDS
 from quotes.records import Quote
 
 METHOD = "description_subject"
@@ -18,7 +18,7 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if record.mention_type == "pronoun" or not is_definite(record.target):
         return None
     root = record.target.root
-    if root.lower_ not in TITLE_WORDS:
+    if root.lower_ not in TITLE_WORDS or root.lower_ in ROLE_MODIFIERS:  # "the state" holds no title
         return None
     people = [m for m in doc.names.mentions_before(root.idx, 1500)
               if m.cluster.kind == "person" and not doc.inside_quote(m.start)]

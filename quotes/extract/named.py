@@ -8,6 +8,8 @@ own name (``cue_subject``), with no suffix: nothing needed resolving.
 
 from __future__ import annotations
 
+import re
+
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found
 from quotes.grammar import is_named
@@ -15,6 +17,10 @@ from quotes.names import split_title
 from quotes.records import Quote
 
 METHOD = "named"
+# Surnames the tagger reads as common nouns: "D’Souza replied", "O'Neil said", "McKinnon added".
+SURNAME_SHAPE = re.compile(r"^(?:[A-Z][a-z]?['’][A-Z]|Ma?c[A-Z])[a-z]+")
+# Entity types whose words belong to a name: not "2017" in "in 2017 America says".
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | None:
@@ -26,8 +32,9 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     cluster = doc.names.cluster_for(mention)
     if cluster is not None and not cluster.ambiguous:
         return cluster, 1.0
-    if is_named(mention):
-        name_words = [t.text for t in mention if t.pos_ == "PROPN" or t.ent_type_]
+    if is_named(mention) or all(SURNAME_SHAPE.match(t.text) for t in mention):
+        name_words = [t.text for t in mention
+                      if t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTITIES or SURNAME_SHAPE.match(t.text)]
         _, name_words = split_title(name_words)
         if name_words:
             kind = "organisation" if mention.root.ent_type_ in ("ORG", "NORP", "GPE") else "person"

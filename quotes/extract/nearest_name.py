@@ -1,11 +1,12 @@
-"""Sieve ``nearest_name``: an open pronoun with exactly one name it could stand for in view — in the
+"""Sieve ``nearest_name``: an open "he" / "she" with exactly one person it could stand for in view — in the
 paragraph of the nearest candidate and the one before, at most two paragraphs back. Two people in view and
-nothing to choose between them leaves it open: unknown beats wrong."""
+nothing to choose between them leaves it open: unknown beats wrong. Not "it": the one organisation in view was
+not the speaker of any "it" it named on dev (a dateline, the FBI of "FBI criticism"; notes/eval-log.md)."""
 
 from __future__ import annotations
 
 from quotes.extract.document import Document, Record
-from quotes.extract.pronouns import Found, candidates, open_pronoun
+from quotes.extract.pronouns import PERSON_PRONOUNS, Found, candidates, open_pronoun
 from quotes.records import Quote
 
 METHOD = "nearest_name"
@@ -14,7 +15,7 @@ CERTAINTY = 0.7
 
 def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | None:
     pronoun = open_pronoun(record)
-    if pronoun is None:
+    if pronoun is None or pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     people = candidates(doc, pronoun)
     if not people:

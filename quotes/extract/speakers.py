@@ -72,6 +72,11 @@ def target_of(mention: Span) -> tuple[Span, bool]:
     relative = False
     antecedent = relative_antecedent(mention.root)
     while antecedent is not None:
+        head = antecedent.head
+        if antecedent.dep_ == "appos" and (head.pos_ == "PROPN" or head.ent_type_) and antecedent.tag_ != "NNS":
+            # "Future45, a super PAC that intends …" stands for Future45; "China and the United States, the two
+            # biggest polluters, which …" for both, and so for no one speaker
+            antecedent = head
         mention, relative = noun_phrase(antecedent), True
         antecedent = relative_antecedent(mention.root)
     return mention, relative

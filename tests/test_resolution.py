@@ -1,0 +1,121 @@
+"""Who a pronoun, a description or a relative pronoun names: the speaker sieves and the name index they read,
+on sentences written for these tests (the real model and coreferee)."""
+
+import pytest
+
+from quotes.evaluate import names_agree
+
+
+def speakers(quotes):
+    return {q.text.strip(",.“”\" "): q.speaker for q in quotes}
+
+
+@pytest.fixture(scope="module")
+def names(nlp):
+    from quotes.extract.document import Document, ExtractOptions
+    from quotes.paragraphs import parse_text
+
+    return lambda text: Document(parse_text(nlp, text), ExtractOptions()).names
+
+
+def test_a_title_holder_named_only_later_is_not_who_the_noun_points_back_to(names):
+    index = names("An officer shouted at him. Later that week, Officer Betty Shelby was charged.")
+    assert index.by_role("officer", before=10) is None
+    assert index.by_role("officer", before=len("An officer shouted at him. Later that week, Officer Betty Shelby"))
+
+
+def test_mr_before_a_surname_is_not_the_woman_of_that_name(names):
+    index = names("Michelle Obama spoke first. Then President Obama spoke. Mr. Obama said he was proud.")
+    michelle = index.by_name("Michelle Obama")
+    assert index.by_name("Mr. Obama") is not michelle
+    assert index.by_name("Mr. Obama").gender == "m"
+    assert index.by_role("president", before=10_000) is not michelle
+
+
+def test_a_one_letter_misspelling_of_a_surname_is_the_same_person(extract):
+    quotes = extract("Two voters, Tyresha McClenney and Bryan Anderson, came to the rally.\n\n"
+                     "McLenney said Clinton does not show consistency.\n\n"
+                     "“It is not something that she continuously says,” she said.")
+    assert set(speakers(quotes).values()) == {"Tyresha McClenney"}
+
+
+def test_short_surnames_one_letter_apart_stay_apart(names):
+    index = names("Ann Lee met Tom Li. Lei said nothing.")
+    assert index.by_name("Lei") not in (index.by_name("Ann Lee"), index.by_name("Tom Li"))
+
+
+def test_a_relative_pronoun_after_a_list_stands_for_the_last_name(extract):
+    quotes = extract("The ceremony featured Oprah Winfrey, Will Smith, Patti LaBelle and Stevie Wonder, who "
+                     "joked of the museum, “I have not seen it yet.”")
+    assert speakers(quotes)["I have not seen it yet"] == "Stevie Wonder"
+
+
+def test_a_relative_pronoun_after_an_appositive_stands_for_the_name(extract):
+    quotes = extract("Adelson will help fund Future45, a super PAC that says it will “hammer Clinton.”")
+    assert [q.speaker for q in quotes] == ["Future45"]
+
+
+def test_a_plural_appositive_after_a_list_is_a_group(extract):
+    quotes = extract("The deal came from China and the United States, the two biggest polluters, which vowed "
+                     "to “stave off the worst effects.”")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_cue_hung_on_the_reported_clause_takes_the_speakers_subject(extract):
+    quotes = extract("Donald Trump spoke on Monday. Trump said the court's deadlock has “kept us safe” before "
+                     "claiming that open borders are “tearing families apart.”")
+    assert [q.speaker for q in quotes] == ["Donald Trump", "Donald Trump"]
+
+
+def test_he_before_a_colon_introduces_the_next_paragraph(extract):
+    quotes = extract("“I back Cruz,” Morton Blackwell wrote.\n\n"
+                     "He then listed the qualities a nominee needs:\n\n"
+                     "“Has the candidate a record of activism?”")
+    assert speakers(quotes)["Has the candidate a record of activism?"] == "Morton Blackwell"
+
+
+def test_the_campaign_of_a_named_person_is_an_organisation_and_the_campaign_points_back(extract):
+    quotes = extract("Donald Trump’s campaign is defending his tweets. It is denouncing what it calls “the "
+                     "biggest coordinated media attack in history.”\n\n"
+                     "The campaign says the ad will “air nationally.”")
+    assert {q.speaker for q in quotes} == {"Trump campaign"}
+    assert {q.speaker_kind for q in quotes} == {"organisation"}
+
+
+def test_a_hypothetical_administration_speaks_for_nobody(names):
+    index = names("If a Trump administration were to break the rules, Mexico could respond.")
+    assert not [c for c in index.clusters if c.name == "Trump administration"]
+
+
+def test_it_is_not_given_to_the_one_organisation_in_view(extract):
+    quotes = extract("The ad then references FBI criticism of the email system. It also says the policies "
+                     "allowed the group “to spread.”")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_the_state_is_not_the_secretary_of_state(extract):
+    quotes = extract("Secretary of State Jon Husted defended the purge. Advocates cite the 2000 election in "
+                     "Florida, when the state said that “12,000 voters were ex-cons.”")
+    assert speakers(quotes)["12,000 voters were ex-cons"] != "Jon Husted"
+
+
+def test_a_year_is_not_part_of_a_name(extract):
+    quotes = extract("She has done nothing wrong. I hope in 2017 America says, “President Clinton, thank you.”")
+    assert [q.speaker for q in quotes] == ["America"]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_organisation(names):
+    index = names("The bank fired 5,300 employees. A cashier is held accountable. Bank executives are not.")
+    assert [c.name for c in index.clusters if c.name == "Bank"] == []
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_is_a_name(extract):
+    quotes = extract("Glenn Beck asked the filmmaker who would win, and D’Souza replied, “I would bet on "
+                     "Hillary.”\n\n“We should never confuse who we want to win,” he added.")
+    assert set(speakers(quotes).values()) == {"D’Souza"}
+
+
+def test_titles_are_not_part_of_a_name_when_scoring():
+    assert names_agree("Steven M. Ekovich", "Mr. Ekovich")
+    assert names_agree("Ann Compton", "Ms. Compton")
+    assert not names_agree("George Bush", "Mr. Obama")
