@@ -119,3 +119,15 @@ def test_titles_are_not_part_of_a_name_when_scoring():
     assert names_agree("Steven M. Ekovich", "Mr. Ekovich")
     assert names_agree("Ann Compton", "Ms. Compton")
     assert not names_agree("George Bush", "Mr. Obama")
+
+
+def test_the_subject_rule_does_not_give_he_to_a_subject_whose_gender_is_unknown(extract):
+    quotes = extract("Pat Morgan met the board on Monday. Kim Lee spoke for the staff.\n\n"
+                     "“The plan is sound,” he said.")
+    assert [q.method for q in quotes if "sound" in q.text] != ["cue_subject:subject_rule"]
+
+
+def test_he_goes_to_the_subject_when_the_first_name_says_he(extract):
+    quotes = extract("Maria Lopez met the board on Monday. Daniel Kim spoke for the staff.\n\n"
+                     "“The plan is sound,” he said.")
+    assert speakers(quotes)["The plan is sound"] == "Daniel Kim"
