@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from quotes.cues import NON_SPEAKER_PRONOUNS, is_speech_verb
+from quotes.names import TITLE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
@@ -166,8 +167,6 @@ def _is_thing_in_reported_clause(verb: Token, subject: Token) -> bool:
     """A cue the parser hung off the reported clause of another speech verb ("He said his attacks have given his
     campaign momentum and said that …"): when that clause's subject is a thing, not a person or a pronoun, it is
     not who spoke; the speech verb above the clause has the speaker."""
-    from quotes.names import TITLE_WORDS
-
     return verb.dep_ == "ccomp" and is_speech_verb(verb.head, include_belief=True) and subject.pos_ == "NOUN" \
         and subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and subject.lower_ not in TITLE_WORDS
 

@@ -33,7 +33,7 @@ TITLE_WORDS = frozenset(
     del del. delegate assemblyman assemblywoman councillor councilor councilman councilwoman alderman
     """.split()
 )
-# A surname this long, one letter off another in the same article, is a misspelling of it (names.py).
+# A surname this long, one letter off another in the same article, is a misspelling of it (_by_spelling_variant).
 MIN_VARIANT_LENGTH = 6
 # Title words that only qualify another ("Secretary of State", "Defense Secretary", "Vice President"): "the
 # state" or "the first" in an article is never the person holding such a title.
