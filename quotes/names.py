@@ -112,6 +112,7 @@ class NameCluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     ambiguous: bool = False
     key: tuple[str, ...] = ()  # name_key(words), computed once
+    described_as: set[str] = field(default_factory=set)  # "proprietor" for "Alfonso Espinos, the proprietor"
 
     def __post_init__(self) -> None:
         self.key = name_key(self.words)
@@ -179,6 +180,7 @@ class NameIndex:
             cluster.mentions.append((start, end))
             self._learn_titles(cluster, titles)
         self._add_personal_organisations()
+        self._learn_described_roles()
         self._learn_genders()
         self._index_words()
         self._add_surname_mentions()
@@ -207,6 +209,27 @@ class NameIndex:
             cluster = self._by_key.get(name_key(words)) or self._add_cluster(
                 NameCluster(name=" ".join(words), kind="organisation", words=words))
             cluster.mentions.append((self.doc[first].idx, token.idx + len(token.text)))
+
+    def _learn_described_roles(self) -> None:
+        """The nouns the article describes a person with — in apposition ("Alfonso Espinos, the affable proprietor
+        of Comic Vault", "the Republican nominee, Tom Smith") or as a predicate ("Espinos is the owner") — so that
+        a later "the proprietor said" finds him (``description``). Plural nouns describe groups."""
+        for cluster in self.clusters:
+            if cluster.kind != "person":
+                continue
+            for start, end in cluster.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                head = span.root
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                    head = head.head
+                nouns = [c for c in head.children if c.dep_ == "appos"]
+                if head.dep_ == "appos":
+                    nouns.append(head.head)
+                if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                    nouns += [c for c in head.head.children if c.dep_ == "attr"]
+                cluster.described_as.update(n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and n.tag_ == "NN")
 
     def _learn_titles(self, cluster: NameCluster, titles: list[str]) -> None:
         if not titles:
@@ -350,7 +373,8 @@ class NameIndex:
         self._by_role_word: dict[str, list[NameCluster]] = {}
         self._orgs_by_word: dict[str, list[NameCluster]] = {}
         for cluster in self.clusters:
-            for word in dict.fromkeys(cluster.role.lower().split() if cluster.role else ()):
+            titles = cluster.role.lower().split() if cluster.role else []
+            for word in dict.fromkeys([*titles, *sorted(cluster.described_as)]):
                 if word not in ROLE_MODIFIERS:
                     self._by_role_word.setdefault(word, []).append(cluster)
             if cluster.kind == "organisation":

@@ -131,3 +131,14 @@ def test_he_goes_to_the_subject_when_the_first_name_says_he(extract):
     quotes = extract("Maria Lopez met the board on Monday. Daniel Kim spoke for the staff.\n\n"
                      "“The plan is sound,” he said.")
     assert speakers(quotes)["The plan is sound"] == "Daniel Kim"
+
+
+def test_a_description_points_back_to_the_person_the_article_described_so(extract):
+    quotes = extract("Alfonso Espinos, the affable proprietor of Comic Vault, opened the shop in 2015. Ruth Adams "
+                     "works next door.\n\n“Nobody starts out selling 50,000 copies,” the proprietor said.")
+    assert speakers(quotes)["Nobody starts out selling 50,000 copies"] == "Alfonso Espinos"
+
+
+def test_a_predicate_noun_describes_the_subject(names):
+    index = names("Ruth Adams is the owner of the bakery. Tom Lee works there.")
+    assert index.by_role("owner", before=100) is index.by_name("Ruth Adams")
