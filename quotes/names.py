@@ -41,6 +41,12 @@ ROLE_MODIFIERS = frozenset(
     "defense defence foreign interior finance health state treasury home first former deputy vice prime of"
     .split()
 )
+# Abbreviated titles and the nouns a later description uses for them.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "prof": "professor", "rev": "reverend",
+    "del": "delegate", "dr": "doctor", "supt": "superintendent", "atty": "attorney",
+}
 # Nouns that make an organisation of the person who owns them: "the Trump campaign", "Obama's administration".
 PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration"})
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
@@ -373,7 +379,8 @@ class NameIndex:
         self._by_role_word: dict[str, list[NameCluster]] = {}
         self._orgs_by_word: dict[str, list[NameCluster]] = {}
         for cluster in self.clusters:
-            titles = cluster.role.lower().split() if cluster.role else []
+            # "Sen. Lindsey Graham" is "the senator"
+            titles = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in cluster.role.lower().split()] if cluster.role else []
             for word in dict.fromkeys([*titles, *sorted(cluster.described_as)]):
                 if word not in ROLE_MODIFIERS:
                     self._by_role_word.setdefault(word, []).append(cluster)

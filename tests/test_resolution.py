@@ -142,3 +142,8 @@ def test_a_description_points_back_to_the_person_the_article_described_so(extrac
 def test_a_predicate_noun_describes_the_subject(names):
     index = names("Ruth Adams is the owner of the bakery. Tom Lee works there.")
     assert index.by_role("owner", before=100) is index.by_name("Ruth Adams")
+
+
+def test_an_abbreviated_title_is_the_noun_a_description_uses(extract):
+    quotes = extract("Sen. Lindsey Graham spoke on Monday. Ann Lee disagreed.\n\n“We will win,” the senator said.")
+    assert speakers(quotes)["We will win"] == "Lindsey Graham"
