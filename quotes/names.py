@@ -374,16 +374,20 @@ class NameIndex:
         hits = [c for c in self._orgs_by_word.get(head_noun.lower(), []) if _named_before(c, before)]
         return hits[0] if len(hits) == 1 else None
 
+    @staticmethod
+    def roles_of(cluster: NameCluster) -> list[str]:
+        """The nouns a description could call this person by: title words ("Sen. Lindsey Graham" is "the
+        senator") and the nouns the article described them with, never a mere modifier ("state")."""
+        titles = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in cluster.role.lower().split()] if cluster.role else []
+        return [w for w in dict.fromkeys([*titles, *sorted(cluster.described_as)]) if w not in ROLE_MODIFIERS]
+
     def _index_words(self) -> None:
         """Role words and organisation name words → clusters, once the clusters are complete."""
         self._by_role_word: dict[str, list[NameCluster]] = {}
         self._orgs_by_word: dict[str, list[NameCluster]] = {}
         for cluster in self.clusters:
-            # "Sen. Lindsey Graham" is "the senator"
-            titles = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in cluster.role.lower().split()] if cluster.role else []
-            for word in dict.fromkeys([*titles, *sorted(cluster.described_as)]):
-                if word not in ROLE_MODIFIERS:
-                    self._by_role_word.setdefault(word, []).append(cluster)
+            for word in self.roles_of(cluster):
+                self._by_role_word.setdefault(word, []).append(cluster)
             if cluster.kind == "organisation":
                 for word in dict.fromkeys(normalise_name(cluster.name).split()):
                     self._orgs_by_word.setdefault(word, []).append(cluster)
