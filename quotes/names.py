@@ -251,9 +251,13 @@ class NameIndex:
         people = [c for c in self.clusters if c.kind == "person"]
         for cluster in people:
             if cluster.gender is None and cluster.first is None:
-                genders = {c.gender for c in self._people_by_surname[cluster.surname] if c is not cluster}
+                others = [c for c in self._people_by_surname[cluster.surname] if c is not cluster]
+                genders = {c.gender for c in others}
                 if len(genders) == 1:
                     cluster.gender = genders.pop()
+                elif not others:
+                    # A name written alone and nobody's surname is, in features, a first name: "Melanie".
+                    cluster.gender = first_name_gender(cluster.words[0])
 
     def _add_cluster(self, cluster: NameCluster) -> NameCluster:
         self.clusters.append(cluster)

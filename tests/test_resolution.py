@@ -147,3 +147,13 @@ def test_a_predicate_noun_describes_the_subject(names):
 def test_an_abbreviated_title_is_the_noun_a_description_uses(extract):
     quotes = extract("Sen. Lindsey Graham spoke on Monday. Ann Lee disagreed.\n\n“We will win,” the senator said.")
     assert speakers(quotes)["We will win"] == "Lindsey Graham"
+
+
+def test_a_first_name_written_alone_gives_the_gender(names):
+    index = names("Melanie thought the whole thing was outrageous. Kevin was snoring.")
+    assert (index.by_name("Melanie").gender, index.by_name("Kevin").gender) == ("f", "m")
+
+
+def test_a_surname_alone_takes_the_gender_of_its_full_name_not_its_first_name_reading(names):
+    index = names("Hillary Scott spoke first. Later Scott said she was tired.")
+    assert index.by_name("Scott").gender == "f"
