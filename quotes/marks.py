@@ -20,6 +20,9 @@ SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 SINGLE_STRAIGHT = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT + "`"
+# A markup tag left in the text (`<tweet author="realDonaldTrump" tweet_id="7539…">`): the marks around its
+# attribute values delimit markup, not anybody's words.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*\s*/?>")
 
 # "PENCE: Well, look, …" / "MR. TRUMP: …" — the speaker of a transcript line.
 TRANSCRIPT_SPEAKER = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
@@ -134,6 +137,7 @@ class _Open:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All outermost quoted spans of ``text`` in order; never raises."""
     spans: list[QuoteSpan] = []
+    markup = {j for tag in MARKUP_TAG.finditer(text) for j in range(tag.start(), tag.end()) if text[j] in ALL_MARKS}
     paragraphs = paragraph_bounds(text)
     carried: _Open | None = None  # a double quote re-opened at the next paragraph
     for p_index, (p_start, p_end) in enumerate(paragraphs):
@@ -151,7 +155,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         skip_to = p_start
         for i in range(p_start, p_end):
             ch = text[i]
-            if ch not in ALL_MARKS or i < skip_to or (skip_first and i == first):
+            if ch not in ALL_MARKS or i in markup or i < skip_to or (skip_first and i == first):
                 if skip_first and i == first:
                     skip_to = first + _double_mark_width(text, first)
                 continue

@@ -70,3 +70,9 @@ def test_curly_quote_nested_in_an_unclosed_straight_one():
 def test_transcript_line_is_not_a_reopened_quotation():
     text = '"WELLS: Will it pass?\n\n"REYES: It will.\n'
     assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["WELLS: Will it pass?", "REYES: It will."]
+
+
+def test_attribute_values_of_a_markup_tag_are_not_quotes():
+    text = ('He wrote. <tweet pic="" author="realDonaldTrump" tweet_id="7537">Another attack.</tweet>. '
+            '“Fine,” he said. Since 3 < 4, "y" > 2.')
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["Fine,", "y"]
