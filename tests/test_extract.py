@@ -446,3 +446,24 @@ def test_a_first_name_alone_is_the_one_person_with_that_first_name(extract):
     speakers = {q.text.strip(",. "): q.speaker for q in quotes}
     assert speakers["We bake at four every morning"] == "Marisol Quintero"
     assert speakers["Best bread in town"] != "Ruth Adams" and speakers["Best bread in town"] != "Ruth Fenwick"
+
+
+def test_answers_of_a_printed_interview_are_the_interviewees(extract):
+    quotes = extract("Ana Silva, the mayor of Riverton, spoke to reporter Tom Reed on Monday. Silva has led the "
+                     "city since 2019.\n\nQ: Why did you back the bridge?\n\nA: Because the city needs it.\n\n"
+                     "Q: What about the cost?\n\nA: It is paid for.")
+    assert [(q.text, q.speaker, q.method) for q in quotes] == [
+        ("Because the city needs it.", "Ana Silva", "interview"), ("It is paid for.", "Ana Silva", "interview")]
+
+
+def test_transcript_lines_without_quote_marks(extract):
+    quotes = extract("Host Dana Wells spoke with Senator Omar Reyes on Sunday.\n\n"
+                     "WELLS: Will the bill pass this week?\n\n"
+                     "REYES: Well, look, my colleagues think this is an episode of “Survivor.” It is not.\n\n"
+                     "REYES: And that is why it will pass.")
+    assert [q.speaker for q in quotes] == ["Dana Wells", "Omar Reyes", "Omar Reyes"]
+    assert {q.method for q in quotes} == {"transcript"}
+
+
+def test_a_label_that_names_nobody_once_is_a_heading(extract):
+    assert extract("UPDATE: The vote was moved to Friday.\n\nNOTE: The council met on Monday.") == []

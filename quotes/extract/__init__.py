@@ -6,6 +6,7 @@
                     named → appositive_name → description → description_subject,
                     then over pronouns in document order: last_speaker → subject_rule → coref →
                     nearest_name
+    interview     "Q: … / A: …" and "REYES: …" paragraphs without quote marks       (interview.py)
     floating      a quote with no cue continues the person quoted just before       (floating.py)
     introduced    … or the one person the paragraph before introduces                (introduced.py)
     confidence    the probability that each row is right                            (quotes.calibration)
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotes.extract import direct, floating, indirect, introduced, speakers
+from quotes.extract import direct, floating, indirect, interview, introduced, speakers
 from quotes.extract.document import Document, ExtractOptions
 from quotes.records import Quote
 from quotes.reportable import mark_hidden
@@ -38,6 +39,7 @@ def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quot
         records += indirect.find(document, [(r.quote.start, r.quote.end) for r in records])
     speakers.run(document, records, options.skip)
     quotes = [r.quote for r in records]
+    quotes += interview.find(document, [(q.start, q.end) for q in quotes])
     for sieve in (floating, introduced, floating):  # a quote after an introduced one floats on it
         if sieve.METHOD not in options.skip:
             sieve.run(document, quotes)
