@@ -28,6 +28,7 @@ from quotes.records import Quote
 METHOD = "interview"
 QUESTION = re.compile(r"(?:Q|Question|QUESTION)\s*[:.]\s+(?=\S)")
 ANSWER = re.compile(r"(?:A|Answer|ANSWER)\s*[:.]\s+(?=\S)")
+LEADING_SPACE = re.compile(r"\s*")
 ANSWER_SCORE, LINE_SCORE, UNKNOWN_SCORE = 0.8, 0.85, 0.6  # rule scores; calibration makes them probabilities
 
 
@@ -50,7 +51,7 @@ def find(doc: Document, taken: list[tuple[int, int]]) -> list[Quote]:
 def _labelled_lines(doc: Document) -> list[Line]:
     text, lines = doc.text, []
     for start in doc.paragraph_starts:
-        start += len(text[start:]) - len(text[start:].lstrip())
+        start = LEADING_SPACE.match(text, start).end()
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         for role, pattern in (("question", QUESTION), ("answer", ANSWER), ("name", TRANSCRIPT_SPEAKER)):
