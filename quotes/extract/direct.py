@@ -155,10 +155,16 @@ def transcript_line(doc: Document, span: QuoteSpan, match: re.Match) -> Record |
     quote = Quote(start=start, end=end, text=doc.text[start:end], kind="direct", closed=span.closed,
                   method="transcript", speaker_start=name.start_char, speaker_end=name.end_char,
                   speaker_mention=name.text)
-    cluster = doc.names.by_name(match.group(1))
+    name_labelled_speaker(doc, quote, match.group(1))
+    return Record(quote, Attribution(None, name, "transcript"))
+
+
+def name_labelled_speaker(doc: Document, quote: Quote, label: str) -> None:
+    """The speaker of a transcript line from its label: the article's person ("PENCE" → Mike Pence), or the label
+    itself with a lower score when the article names nobody so."""
+    cluster = doc.names.by_name(label)
     if cluster is not None:
         quote.speaker, quote.speaker_kind, quote.role = cluster.name, cluster.kind, cluster.role
         quote.confidence = 0.85
     else:
-        quote.speaker, quote.speaker_kind, quote.confidence = match.group(1).title(), "person", 0.6
-    return Record(quote, Attribution(None, name, "transcript"))
+        quote.speaker, quote.speaker_kind, quote.confidence = label.title(), "person", 0.6

@@ -8,7 +8,7 @@ Questions and answers count when the article has both. An answer ("A:") is the i
 article names most before the first question, when nobody else is named as often — otherwise it is kept with no
 speaker, since unknown beats wrong. Questions are the publication's and are not stored. Name labels ("REYES:")
 count when at least two different people speak that way; a label names its speaker through the article's name
-index, as quoted transcript lines do (``direct.transcript_line``), and a label that names nobody in the article
+index, as quoted transcript lines do (``direct.name_labelled_speaker``), and a label that names nobody in the article
 must recur ("UPDATE:" once is a heading). A paragraph that already holds a quotation another pass stored is left
 to that pass.
 """
@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from quotes.extract.direct import name_labelled_speaker
 from quotes.extract.document import Document
 from quotes.grammar import strip_span
 from quotes.marks import TRANSCRIPT_SPEAKER
@@ -29,7 +30,7 @@ METHOD = "interview"
 QUESTION = re.compile(r"(?:Q|Question|QUESTION)\s*[:.]\s+(?=\S)")
 ANSWER = re.compile(r"(?:A|Answer|ANSWER)\s*[:.]\s+(?=\S)")
 LEADING_SPACE = re.compile(r"\s*")
-ANSWER_SCORE, LINE_SCORE, UNKNOWN_SCORE = 0.8, 0.85, 0.6  # rule scores; calibration makes them probabilities
+ANSWER_SCORE, UNKNOWN_SCORE = 0.8, 0.6  # rule scores; calibration makes them probabilities
 
 
 @dataclass
@@ -80,13 +81,12 @@ def _transcript(doc: Document, lines: list[Line]) -> list[Quote]:
     quotes = []
     for line in kept:
         label = line.label.group(1)
-        quote = _quote(doc, line, speakers[label], LINE_SCORE)
+        quote = _quote(doc, line, None, UNKNOWN_SCORE)
         if quote is None:
             continue
         quote.method = "transcript"
         quote.speaker_start, quote.speaker_end, quote.speaker_mention = line.start, line.start + len(label), label
-        if speakers[label] is None:
-            quote.speaker, quote.speaker_kind = label.title(), "person"
+        name_labelled_speaker(doc, quote, label)
         quotes.append(quote)
     return quotes
 
@@ -103,11 +103,10 @@ def _quote(doc: Document, line: Line, speaker: NameCluster | None, score: float)
 
 def _interviewee(doc: Document, before: int) -> NameCluster | None:
     """The one person the article names most before the interview starts, or None on a tie."""
-    people = {m.cluster.name: m.cluster for m in doc.names.mentions_between(0, before)
-              if m.cluster.kind == "person" and not doc.inside_quote(m.start)}
-    counts = Counter(m.cluster.name for m in doc.names.mentions_between(0, before) if m.cluster.name in people
-                     and not doc.inside_quote(m.start))
-    ranked = counts.most_common(2)
+    mentions = [m for m in doc.names.mentions_between(0, before)
+                if m.cluster.kind == "person" and not doc.inside_quote(m.start)]
+    people = {m.cluster.name: m.cluster for m in mentions}
+    ranked = Counter(m.cluster.name for m in mentions).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return people[ranked[0][0]]
