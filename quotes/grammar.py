@@ -149,7 +149,9 @@ def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
                             and appos.ent_type_ in ("PERSON", "ORG"):
                         return noun_phrase(appos)
         # "was quoted as saying", "X left, saying …", "X stood and said …": climb to the clause with a subject.
+        # "went so far as to say": through the adverb the infinitive hangs on.
         if node.head.i != node.i and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
+                                      or (node.dep_ == "advmod" and node.pos_ == "ADV" and node is not cue)
                                       or (node.dep_ == "ccomp" and (quoted(node.i) or node is not cue))):
             # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
             node = node.head
@@ -160,6 +162,27 @@ def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
     for child in cue.children:
         if child.dep_ == "npadvmod" and child.i < cue.i and past_dateline(child) is not child:
             return noun_phrase(past_dateline(child))
+    return None
+
+
+# Between a name and its cue: nothing, or one appositive in commas (", a military spokesman in Baghdad,").
+_NAME_TO_CUE = re.compile(r"^\s*(,[^,;:.!?“”\"'()]{1,80},)?\s*$")
+MAX_NAME_TO_CUE = 14  # tokens
+
+
+def name_before_cue(cue: Token, quoted=lambda i: False) -> Span | None:
+    """A person's name written right before a speech verb the parser left without a subject: "But in a
+    conference call on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said, “…”" (the parse
+    hangs the name off "on Dec. 2"). Only the name itself, or the name and one appositive, may stand between."""
+    doc = cue.doc
+    for i in range(cue.i - 1, max(cue.sent.start, cue.i - MAX_NAME_TO_CUE) - 1, -1):
+        token = doc[i]
+        if quoted(i) or token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.ent_type_ == "PERSON":
+            start, end = entity_bounds(token)
+            gap = doc[end:cue.i].text if end < cue.i else ""
+            return doc[start:end] if _NAME_TO_CUE.match(gap) else None
     return None
 
 

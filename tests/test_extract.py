@@ -80,6 +80,50 @@ def test_as_she_put_it(extract):
     assert q.speaker == "Lena Park" and q.cue == "put" and q.kind == "direct"
 
 
+def test_colon_after_a_clause_the_parser_hung_on_the_quote(extract):
+    text = ("One early supporter, Representative Lee Zeldin, Republican of New York, gave the technique a whirl "
+            "in an interview on Tuesday: “You can easily argue that the plan is a disaster.”")
+    q = one(extract(text))
+    assert q.speaker == "Lee Zeldin" and q.method.startswith("colon_subject")
+
+
+def test_speech_verb_through_an_adverb(extract):
+    q = one(extract("The columnist Dana Auerbach went so far as to say: “The platform as we know it is over.”"))
+    assert q.speaker == "Dana Auerbach"
+
+
+def test_name_before_a_cue_the_parser_left_without_subject(extract):
+    text = ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
+            "Baghdad, said, “I mean, a raid is a combat operation. There is no way around that.”")
+    q = one(extract(text))
+    assert q.speaker == "Steven H. Warren" and q.cue == "said"
+
+
+def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
+    text = ("Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are running out of time to "
+            "find an alternative. At this point, that alternative may be Marco Rubio.”")
+    q = one(extract(text))
+    assert (q.speaker, q.method, q.cue) == ("Dianne Bystrom", "lead_in", "agreed")
+
+
+@pytest.mark.parametrize("lead", [
+    "Or maybe Jeb Bush, digital consultant Phil Musser says.",  # two names: which one spoke?
+    "Mary Hale did not agree.",  # a negated verb reports nothing
+    "Mary Hale was furious.",  # no speech verb
+])
+def test_no_lead_in_without_one_clear_speaker_of_a_speech_verb(extract, lead):
+    q = one(extract(lead + " “Several surveys suggest a second look is occurring in New Hampshire.”"), "direct")
+    assert q.speaker is None and q.method == "none"
+
+
+def test_reported_clause_before_a_quote_stays_an_indirect_quote(extract):
+    text = ("The administration may be reluctant to act while talks continue, Adam Schiff said. “The other "
+            "factor the administration may be considering is the cost of acting now.”")
+    quotes = extract(text)
+    assert one(quotes, "indirect").speaker == "Adam Schiff"
+    assert (one(quotes, "direct").speaker, one(quotes, "direct").method) == ("Adam Schiff", "floating")
+
+
 def test_parenthetical_cue_inside_a_mixed_quote(extract):
     text = "Farmers, Minister Ruth Aalto said, will get “every cent they were promised” and “a seat at the table.”"
     q = one(extract(text))

@@ -2,7 +2,7 @@
 
 The finding passes ask these questions; the answer is an ``Attribution`` whose ``method`` names the rule
 (``cue_subject``, ``inverted_subject``, ``appositive``, ``according_to``, ``colon_cue``, ``colon_subject``,
-``colon_name``, ``dash_name``). Who the subject *is* — a name for "he" or "the spokesman" — is the speaker
+``colon_name``, ``dash_name``, ``lead_in``). Who the subject *is* — a name for "he" or "the spokesman" — is the speaker
 sieves' question (``quotes.extract.speakers``).
 """
 
@@ -22,6 +22,7 @@ from quotes.grammar import (
     is_according,
     is_linked,
     is_named,
+    name_before_cue,
     noun_phrase,
     outermost_cue,
     subject_of,
@@ -135,6 +136,34 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     return None
 
 
+# A lead-in's speech verb reports nothing of its own: the quote after it is what was said. ("…, Schiff said."
+# reports a clause; the indirect pass takes it and ``floating`` carries the speaker on.)
+_LEAD_IN_REPORTS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
+
+
+def lead_in_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
+    """Dianne Bystrom agreed. “Mainstream Republicans are running out of time …” — a quote that opens a sentence
+    right after a sentence of its paragraph that is only an attribution: a speech verb as its root, the verb's
+    subject and no reported clause. The words that verb introduces are the quote."""
+    last = doc.token_before(span)
+    if last is None or last.text not in (".", "!") or "\n" in doc.text[last.idx : span.outer_start]:
+        return None
+    sent = last.sent
+    if any(doc.quoted(t.i) for t in sent):
+        return None  # “…,” Smith said. “…” — the earlier quote's speaker, floating's rule
+    verb = sent.root
+    if verb.i in doc.used_cues or not is_speech_verb(verb, include_belief=False) \
+            or any(c.dep_ == "neg" or c.dep_ in _LEAD_IN_REPORTS for c in verb.children):
+        return None
+    attribution = attribution_for_cue(doc, verb)
+    if attribution.subject is None or any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                                          for c in attribution.subject.root.children):
+        doc.used_cues.discard(verb.i)
+        return None  # "Or maybe Jeb Bush, digital consultant Phil Musser says.": which of the two spoke?
+    attribution.method = "lead_in"
+    return attribution
+
+
 def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:
     """The sentence that starts right after a quote's closing mark, in the same paragraph."""
     rest = doc.text[span.outer_end : span.outer_end + 3]
@@ -147,6 +176,10 @@ def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:
     if not token.is_sent_start or doc.in_quote[token.i] != -1:
         return None
     return token.sent
+
+
+def _named_in_apposition(head: Token) -> bool:
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
 
 
 def dash_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
@@ -177,6 +210,8 @@ def attribution_for_cue(doc: Document, cue: Token) -> Attribution:
         subject = according_source(cue)
         return Attribution(cue, subject, "according_to", 0.95)
     subject = subject_of(cue, lambda i: doc.in_quote[i] != -1)
+    if subject is None and cue.tag_ != "VBG":
+        subject = name_before_cue(cue, lambda i: doc.in_quote[i] != -1)
     if subject is None and cue.tag_ == "VBG":
         # "Mr. Trump hardly clarified the matter, …, asserting, “Of course, I pay federal taxes.”" — when the
         # parse loses the participle's clause, its subject is the sentence's first subject.
@@ -210,10 +245,15 @@ def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
             return attribution
     # "Dr. Nandakumar put it plainly: “…”" — the subject of the clause that ends in the colon, a name or a
     # he / she the speaker sieves resolve.
-    root = sent.root
+    # The verb of the clause that ends at the colon: the sentence's root, or, when the parser made the quote the
+    # root, the last verb before the colon that hangs on the quote.
+    tops = [t for t in sent if t.idx < colon and t.pos_ in ("VERB", "AUX") and not doc.quoted(t.i)
+            and (t.head.i == t.i or t.head.idx > colon)]
+    root = tops[-1] if tops else sent.root
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS and child.idx < colon and (
-                is_named(noun_phrase(child)) or child.lower_ in ("he", "she")):  # "He then listed …:"
+                is_named(noun_phrase(child)) or child.lower_ in ("he", "she")  # "He then listed …:"
+                or _named_in_apposition(child)):  # "One early supporter, Rep. Lee Zeldin, gave it a whirl:"
             return Attribution(None, noun_phrase(child), "colon_subject", 0.85, appositive_text(noun_phrase(child)))
     # "Trump: “…”" — a bare name before the colon.
     words = doc.tokens_in(sent.start_char, colon)
