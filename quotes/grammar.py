@@ -17,6 +17,10 @@ from quotes.names import TITLE_WORDS
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Documents somebody puts out, whose words are the issuer's, and the verbs that put them out.
+ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad advertisement video op-ed "
+                             "editorial column essay note message".split())
+ISSUING_VERBS = frozenset("issue release send post publish put write tweet air run launch sign pen".split())
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 
@@ -134,6 +138,38 @@ def is_linked(cue: Token, quote_ids: set[int]) -> bool:
 
 
 def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
+    """Who a cue's clause says spoke: its grammatical subject, or the issuer of a document that is the subject
+    ("Black Lives Matter issued a statement saying …" is Black Lives Matter speaking)."""
+    subject = _grammatical_subject(cue, quoted)
+    if subject is None:
+        return None
+    document = relative_antecedent(subject.root) or subject.root
+    return issuer_of(document, quoted) or subject
+
+
+def issuer_of(document: Token, quoted=lambda i: False) -> Span | None:
+    """Who put out a statement, letter or ad: "Trump's statement", "a statement from the White House", "Trump
+    and Ryan issued a statement …". None when the text does not say, or for a word that is no such document."""
+    if document.lemma_.lower() not in ISSUED_DOCUMENTS or document.pos_ != "NOUN":
+        return None
+    for child in document.children:
+        if child.dep_ == "poss" and not quoted(child.i):
+            return noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            source = next((c for c in child.children if c.dep_ == "pobj" and not quoted(c.i)), None)
+            if source is not None:
+                return noun_phrase(source)
+    verb = document.head
+    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < document.i and not quoted(child.i):
+                if any(c.dep_ == "conj" for c in child.children):
+                    return None  # "Trump and Ryan issued a statement": two issuers, not one speaker
+                return noun_phrase(past_dateline(child))
+    return None
+
+
+def _grammatical_subject(cue: Token, quoted=lambda i: False) -> Span | None:
     node = cue
     for _ in range(4):
         for child in node.children:

@@ -124,6 +124,21 @@ def test_reported_clause_before_a_quote_stays_an_indirect_quote(extract):
     assert (one(quotes, "direct").speaker, one(quotes, "direct").method) == ("Adam Schiff", "floating")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ann Lee issued a statement Tuesday saying the plan was “a disgrace to the city.”", "Ann Lee"),
+    ("A statement from the Harbor Authority said the closure was “a precaution, nothing more.”", "Harbor Authority"),
+    ("Ann Lee's letter said the budget was “a betrayal of every family in the county.”", "Ann Lee"),
+])
+def test_a_statement_speaks_for_whoever_issued_it(extract, text, speaker):
+    q = one(extract(text))
+    assert q.speaker == speaker and q.method == "cue_subject"
+
+
+def test_a_statement_of_two_issuers_names_neither_alone(extract):
+    q = one(extract("Ann Lee and Tom Ruiz issued a statement describing the talks as “a very positive step.”"))
+    assert q.speaker not in ("Ann Lee", "Tom Ruiz")
+
+
 def test_parenthetical_cue_inside_a_mixed_quote(extract):
     text = "Farmers, Minister Ruth Aalto said, will get “every cent they were promised” and “a seat at the table.”"
     q = one(extract(text))
