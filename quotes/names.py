@@ -69,6 +69,24 @@ def normalise_name(name: str) -> str:
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=4096)
+def same_first_name(a: str, b: str) -> bool:
+    """Two normalised first names of one person: equal, or one a nickname of the other ("bobby" / "robert",
+    "bernie" / "bernard"), by the curated list of the ``nicknames`` package. Two nicknames of one name are not
+    taken as one ("bill" and "bob" both shorten names that "robert" is among)."""
+    if a == b:
+        return True
+    nicknamer = _nicknamer()
+    return b in nicknamer.canonicals_of(a) or a in nicknamer.canonicals_of(b)
+
+
 def name_key(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The normalised words of a name, the form every comparison of names uses."""
     return tuple(normalise_name(w) for w in words)
@@ -280,7 +298,8 @@ class NameIndex:
         if kind == "person":
             suffix = suffix_key(key, normalised=True)
             same_name = [c for c in self._people_by_surname.get(surname_key(key, normalised=True), ())
-                         if len(key) == 1 or (key[0] == c.key[0] and suffix == suffix_key(c.key, normalised=True))]
+                         if len(key) == 1 or (same_first_name(key[0], c.key[0])
+                                              and suffix == suffix_key(c.key, normalised=True))]
             candidates = [c for c in same_name if gender is None or c.gender in (None, gender)]
             if same_name and not candidates:
                 return None  # "Mr. Obama" is not "Michelle Obama", nor anybody whose first name is Obama

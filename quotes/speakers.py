@@ -2,8 +2,9 @@
 
 Rules, in order: a manual alias wins; then an exact alias; then, for people,
 the same surname (or a close spelling such as Zelensky / Zelenskyy) where the
-first names agree or one side has none; a surname alone joins only when just
-one stored person has it. Two different first names never merge, and a manual
+first names agree (a nickname agrees with its name: Bobby / Robert) or one side
+has none; a surname alone joins only when just one stored person has it. Two
+different first names never merge, and a manual
 "split" keeps a name away from a speaker for good.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
-from quotes.names import normalise_name, suffix_key, surname_key
+from quotes.names import normalise_name, same_first_name, suffix_key, surname_key
 
 SURNAME_SIMILARITY = 0.93
 
@@ -36,7 +37,7 @@ def _first_names_agree(a: list[str], b: list[str]) -> bool:
     if len(a) < 2 or len(b) < 2:
         return True
     fa, fb = a[0], b[0]
-    return fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+    return same_first_name(fa, fb) or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
 
 def _surnames_agree(a: str, b: str) -> bool:

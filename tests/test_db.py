@@ -322,3 +322,12 @@ def test_father_and_son_stay_two_speakers_and_king_joins_king_jr():
     assert registry.resolve("Donald Trump Jr.", "person") == son
     assert registry.resolve("Trump", "person") not in (father, son)  # which one? neither
     assert registry.resolve("King", "person") == king
+
+
+def test_a_nickname_joins_its_name_but_two_first_names_stay_apart():
+    from quotes.speakers import SpeakerRegistry
+
+    registry = SpeakerRegistry([], {}, set())
+    robert = registry.resolve("Robert Scott", "person")
+    assert registry.resolve("Bobby Scott", "person") == robert
+    assert registry.resolve("Tim Scott", "person") != robert

@@ -157,3 +157,10 @@ def test_a_first_name_written_alone_gives_the_gender(names):
 def test_a_surname_alone_takes_the_gender_of_its_full_name_not_its_first_name_reading(names):
     index = names("Hillary Scott spoke first. Later Scott said she was tired.")
     assert index.by_name("Scott").gender == "f"
+
+
+def test_a_nickname_is_the_same_person_in_one_article(extract):
+    text = ("Rep. Robert C. Scott spoke at the cookout. “We will win the seat,” Bobby Scott said.\n\n"
+            "Tim Scott, a neighbour, disagreed. “Nobody knows him here,” Tim Scott said.")
+    speakers = [q.speaker for q in extract(text) if q.kind == "direct"]
+    assert speakers == ["Robert C. Scott", "Tim Scott"]
