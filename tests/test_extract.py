@@ -87,6 +87,11 @@ def test_colon_after_a_clause_the_parser_hung_on_the_quote(extract):
     assert q.speaker == "Lee Zeldin" and q.method.startswith("colon_subject")
 
 
+def test_a_roundup_topic_line_before_a_dash_is_not_the_speaker(extract):
+    text = "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Twenty states are solidly Republican this year.”"
+    assert one(extract(text)).speaker == "Jeffrey M. Jones"
+
+
 def test_speech_verb_through_an_adverb(extract):
     q = one(extract("The columnist Dana Auerbach went so far as to say: “The platform as we know it is over.”"))
     assert q.speaker == "Dana Auerbach"

@@ -178,6 +178,9 @@ def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:
     return token.sent
 
 
+_SPACED_DASH = re.compile(r"\s(?:-{1,2}|—|–)\s")
+
+
 def _named_in_apposition(head: Token) -> bool:
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
 
@@ -236,8 +239,13 @@ def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
     if lead is None:
         return None
     sent = lead[0].sent
+    # "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a roundup's topic line is not the lead-in.
+    dash = None
+    for match in _SPACED_DASH.finditer(doc.text, sent.start_char, colon):
+        dash = match
+    start = dash.end() if dash is not None else sent.start_char
     for token in reversed(list(sent)):
-        if token.idx >= colon:
+        if token.idx >= colon or token.idx < start:
             continue
         if is_speech_verb(token, include_belief=False) and doc.in_quote[token.i] == -1:
             attribution = attribution_for_cue(doc, token)
@@ -247,16 +255,16 @@ def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
     # he / she the speaker sieves resolve.
     # The verb of the clause that ends at the colon: the sentence's root, or, when the parser made the quote the
     # root, the last verb before the colon that hangs on the quote.
-    tops = [t for t in sent if t.idx < colon and t.pos_ in ("VERB", "AUX") and not doc.quoted(t.i)
+    tops = [t for t in sent if start <= t.idx < colon and t.pos_ in ("VERB", "AUX") and not doc.quoted(t.i)
             and (t.head.i == t.i or t.head.idx > colon)]
     root = tops[-1] if tops else sent.root
     for child in root.children:
-        if child.dep_ in SUBJECT_DEPS and child.idx < colon and (
+        if child.dep_ in SUBJECT_DEPS and start <= child.idx < colon and (
                 is_named(noun_phrase(child)) or child.lower_ in ("he", "she")  # "He then listed …:"
                 or _named_in_apposition(child)):  # "One early supporter, Rep. Lee Zeldin, gave it a whirl:"
             return Attribution(None, noun_phrase(child), "colon_subject", 0.85, appositive_text(noun_phrase(child)))
     # "Trump: “…”" — a bare name before the colon.
-    words = doc.tokens_in(sent.start_char, colon)
+    words = doc.tokens_in(start, colon)
     if words is not None and 0 < len([t for t in words if not t.is_punct]) <= 5:
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
             return Attribution(None, words, "colon_name", 0.85)
