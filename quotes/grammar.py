@@ -222,6 +222,25 @@ def name_before_cue(cue: Token, quoted=lambda i: False) -> Span | None:
     return None
 
 
+def name_after_cue(cue: Token, quoted=lambda i: False) -> Span | None:
+    """The person named right after an inverted speech verb the parser left without a subject: "“…,” said Robert
+    Reich, who served as labor secretary … yet endorsed Bernie Sanders" (the parse makes Reich the subject of
+    "endorsed"). The verb must follow the quote's closing punctuation. The name is the last one in the noun
+    phrase after the verb: "tweeted Rubio spokesman Alex Conant" is Alex Conant."""
+    doc = cue.doc
+    if cue.i == 0 or not (doc[cue.i - 1].is_punct or quoted(cue.i - 1)):
+        return None
+    name = None
+    for i in range(cue.i + 1, min(len(doc), cue.i + 7)):
+        token = doc[i]
+        if quoted(i) or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            start, end = entity_bounds(token)
+            name = doc[start:end]
+    return name
+
+
 def _is_thing_in_reported_clause(verb: Token, subject: Token) -> bool:
     """A cue the parser hung off the reported clause of another speech verb ("He said his attacks have given his
     campaign momentum and said that …"): when that clause's subject is a thing, not a person or a pronoun, it is

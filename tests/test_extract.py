@@ -104,6 +104,30 @@ def test_name_before_a_cue_the_parser_left_without_subject(extract):
     assert q.speaker == "Steven H. Warren" and q.cue == "said"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“She needs one or two big ideas,” said Robert Reich, who served as labor secretary yet endorsed Bernie "
+     "Sanders in the primary.", "Robert Reich"),
+    ("“Debate recap,” tweeted Rubio spokesman Alex Conant, who sat beside Marco Rubio.", "Alex Conant"),
+])
+def test_inverted_cue_the_parser_left_without_subject_takes_the_name_after_it(extract, text, speaker):
+    q = one(extract(text), "direct")
+    assert q.speaker == speaker and q.method == "inverted_subject"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("During their first debate, Hillary Clinton cracked, “I'm a progressive who likes to get things done.”",
+     "Hillary Clinton"),
+    ("Mayor Ann Lee shot back, “That is simply not true and you know it.”", "Ann Lee"),
+])
+def test_a_short_clause_and_a_comma_introduce_the_quote_after_them(extract, text, speaker):
+    assert one(extract(text)).speaker == speaker
+
+
+def test_a_clause_before_a_quoted_title_is_no_lead_in(extract):
+    quotes = extract("When Ann Lee arrived, “Hamilton” was sold out for months.")
+    assert all(q.speaker is None for q in quotes)
+
+
 def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
     text = ("Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are running out of time to "
             "find an alternative. At this point, that alternative may be Marco Rubio.”")

@@ -22,6 +22,7 @@ from quotes.grammar import (
     is_according,
     is_linked,
     is_named,
+    name_after_cue,
     name_before_cue,
     noun_phrase,
     outermost_cue,
@@ -164,6 +165,27 @@ def lead_in_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     return attribution
 
 
+def leading_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
+    """Hillary Clinton cracked, “I'm a progressive who likes to get things done” — the mirror of
+    ``trailing_cue``: a short clause of a subject and its verb, then a comma, then a quotation that opens like a
+    sentence. The verb need not be a speech verb ("cracked", "shot back"); the grammar says it introduces the
+    words."""
+    comma = doc.token_before(span)
+    if comma is None or comma.text != "," or not doc.text[span.start : span.start + 1].isupper():
+        return None
+    verb = comma.nbor(-1) if comma.i > 0 else None
+    if verb is not None and verb.dep_ in ("prt", "advmod") and verb.head.i < verb.i:
+        verb = verb.head  # "shot back,", "added later,"
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN") or doc.quoted(verb.i):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not doc.quoted(c.i)]
+    if not subjects or verb.i - subjects[0].left_edge.i > MAX_TRAILING_WORDS or any(
+            c.i < verb.i and c.dep_ not in _TRAILING_DEPS for c in verb.children):
+        return None
+    attribution = attribution_for_cue(doc, verb)
+    return attribution if attribution.subject is not None else None
+
+
 def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:
     """The sentence that starts right after a quote's closing mark, in the same paragraph."""
     rest = doc.text[span.outer_end : span.outer_end + 3]
@@ -214,7 +236,7 @@ def attribution_for_cue(doc: Document, cue: Token) -> Attribution:
         return Attribution(cue, subject, "according_to", 0.95)
     subject = subject_of(cue, lambda i: doc.in_quote[i] != -1)
     if subject is None and cue.tag_ != "VBG":
-        subject = name_before_cue(cue, lambda i: doc.in_quote[i] != -1)
+        subject = name_before_cue(cue, doc.quoted) or name_after_cue(cue, doc.quoted)
     if subject is None and cue.tag_ == "VBG":
         # "Mr. Trump hardly clarified the matter, …, asserting, “Of course, I pay federal taxes.”" — when the
         # parse loses the participle's clause, its subject is the sentence's first subject.

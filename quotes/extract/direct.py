@@ -18,6 +18,7 @@ from quotes.extract.attribution import (
     find_cue,
     is_attribution_gap,
     lead_in_cue,
+    leading_cue,
     trailing_cue,
 )
 from quotes.extract.clauses import REPORTED_DEPS, mixed_clause, segments_around
@@ -100,8 +101,8 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
             and after.text[:1].isupper() and after.is_alpha and before.sent == after.sent:
         return None  # Marcia “Cia” Price: a nickname inside a name
     if attribution is None:
-        attribution = trailing_cue(doc, last) or colon_speaker(doc, first) or dash_speaker(doc, last) \
-            or lead_in_cue(doc, first)
+        attribution = trailing_cue(doc, last) or leading_cue(doc, first) or colon_speaker(doc, first) \
+            or dash_speaker(doc, last) or lead_in_cue(doc, first)
     if attribution is None:
         if n_words < MIN_UNCUED_WORDS or looks_like_title(content) or CREDIT_LINE.match(content) \
                 or _BOILERPLATE.match(content):
