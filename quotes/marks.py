@@ -19,6 +19,8 @@ DOUBLE_STRAIGHT = '"'
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 SINGLE_STRAIGHT = "'"
+# Spaces within a line, the no-break and thin spaces news copy puts before a quote mark included.
+INLINE_SPACE = " \t\u00a0\u2009\u202f"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT + "`"
 # A markup tag left in the text (`<tweet author="realDonaldTrump" tweet_id="7539…">`): the marks around its
 # attribute values delimit markup, not anybody's words.
@@ -27,7 +29,7 @@ MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"
 # "PENCE: Well, look, …" / "MR. TRUMP: …" — the speaker of a transcript line.
 TRANSCRIPT_SPEAKER = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
 
-_OPENING_CONTEXT = " \t\n\r([{—–-/:" + DOUBLE_OPEN + SINGLE_OPEN
+_OPENING_CONTEXT = INLINE_SPACE + "\n\r([{—–-/:" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSING_CONTEXT = " \t\n\r)]}—–-.,;:!?…" + DOUBLE_CLOSE + SINGLE_CLOSE
 
 
@@ -240,7 +242,7 @@ def _next_paragraph_reopens(text: str, paragraphs: list[tuple[int, int]], index:
 def _starts_like_a_quotation(text: str, opened: _Open) -> bool:
     # An unmatched single opening mark is usually an elision (‘til, ‘em): only
     # recover it when it starts the paragraph, as a quotation would.
-    return text[: opened.open_at].rstrip(" \t").endswith(("\n", ":")) or opened.open_at == 0
+    return text[: opened.open_at].rstrip(INLINE_SPACE).endswith(("\n", ":")) or opened.open_at == 0
 
 
 def _close(text: str, stack: list[_Open], index: int, close_at: int, spans: list[QuoteSpan], width: int = 1) -> None:

@@ -128,6 +128,12 @@ def test_a_clause_before_a_quoted_title_is_no_lead_in(extract):
     assert all(q.speaker is None for q in quotes)
 
 
+def test_a_no_break_space_before_a_quote_still_opens_a_sentence(extract):
+    text = ("“Why are you still endorsing him?” Obama asked Republican politicians.\u00a0“What does this say about "
+            "your party that this is your standard-bearer?”")
+    assert [q.speaker for q in extract(text)] == ["Obama", "Obama"]
+
+
 def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
     text = ("Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are running out of time to "
             "find an alternative. At this point, that alternative may be Marco Rubio.”")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.coref import CorefResolver
 from quotes.grammar import strip_span
 from quotes.marks import ALL_MARKS as QUOTE_MARKS
-from quotes.marks import QuoteSpan, find_quote_spans, paragraph_bounds
+from quotes.marks import INLINE_SPACE, QuoteSpan, find_quote_spans, paragraph_bounds
 from quotes.names import NameIndex
 from quotes.records import Quote
 
@@ -99,7 +99,7 @@ class Document:
 
     def starts_sentence(self, start: int) -> bool:
         """True when the quote (its content begins at ``start``) opens a sentence or paragraph."""
-        before = self.text[max(0, start - 40) : start].rstrip(" \t").rstrip(QUOTE_MARKS).rstrip(" \t")
+        before = self.text[max(0, start - 40) : start].rstrip(INLINE_SPACE).rstrip(QUOTE_MARKS).rstrip(INLINE_SPACE)
         return not before or before.endswith(("\n", ".", "!", "?", ":", "…", "”", '"', "''"))
 
     def opens_paragraph(self, span: QuoteSpan) -> bool:
