@@ -128,6 +128,17 @@ def test_a_clause_before_a_quoted_title_is_no_lead_in(extract):
     assert all(q.speaker is None for q in quotes)
 
 
+@pytest.mark.parametrize("lead, floats", [
+    ("Unless further rivals quit the race,", True),
+    ("But", True),
+    ("He has directed", False),  # somebody's action, not a continuation
+])
+def test_a_quote_after_a_modifier_continues_the_speaker_before(extract, lead, floats):
+    text = f"“It's an enormous moment,” said Steve Schmidt, a strategist. {lead} “a very difficult race to win.”"
+    second = extract(text)[-1]
+    assert (second.speaker == "Steve Schmidt") == floats
+
+
 def test_a_no_break_space_before_a_quote_still_opens_a_sentence(extract):
     text = ("“Why are you still endorsing him?” Obama asked Republican politicians.\u00a0“What does this say about "
             "your party that this is your standard-bearer?”")

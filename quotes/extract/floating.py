@@ -1,4 +1,4 @@
-"""Sieve ``floating``: a paragraph that is only a quotation continues the person quoted just before.
+"""Sieve ``floating``: a quotation with no cue of its own continues the person quoted just before.
 
 "…, Schiff said. / “The other factor …”" — a direct quote with no cue of its own takes the previous quote's
 speaker when it opens a sentence, follows within a paragraph, and nobody else is named or reported as
@@ -19,7 +19,7 @@ def run(doc: Document, quotes: list[Quote]) -> None:
     previous: Quote | None = None
     for quote in sorted(quotes, key=lambda q: q.start):
         if quote.method == "none" and quote.kind == "direct" and previous is not None:
-            if doc.starts_sentence(quote.start) and nobody_between(doc, previous, quote):
+            if (doc.starts_sentence(quote.start) or adverbial_lead(doc, quote)) and nobody_between(doc, previous, quote):
                 quote.speaker = previous.speaker
                 quote.speaker_kind = previous.speaker_kind
                 quote.role = previous.role
@@ -29,6 +29,32 @@ def run(doc: Document, quotes: list[Quote]) -> None:
                 quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
         if quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue):
             previous = quote  # "…, Schiff said. “The other factor …”": an indirect report leads in too
+
+
+# How a word before the quote may hang on the quoted clause and still only modify it.
+_MODIFIER_DEPS = frozenset({"cc", "advmod", "advcl", "prep", "npadvmod", "punct", "intj", "mark"})
+MAX_LEAD_WORDS = 12
+
+
+def adverbial_lead(doc: Document, quote: Quote) -> bool:
+    """The words before the quote in its sentence only modify it — "But “…”", "Now, “…”", "Unless further rivals
+    quit the race, “it's very difficult …”" — with no name, no speech verb and no clause of their own that
+    the quote would belong to ("He has directed “…”" is somebody's action, not a continuation)."""
+    first = doc.tokens_in(quote.start, quote.start + 1)
+    if first is None:
+        return False
+    lead = [t for t in first[0].sent if t.idx < quote.start and not doc.quoted(t.i) and not t.is_space]
+    if not lead or len(lead) > MAX_LEAD_WORDS:
+        return False
+    for token in lead:
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") or is_speech_verb(token, include_belief=False):
+            return False
+        top = token
+        while top.head.i != top.i and top.head.idx < quote.start and not doc.quoted(top.head.i):
+            top = top.head
+        if top.head.i == top.i or top.dep_ not in _MODIFIER_DEPS:
+            return False
+    return True
 
 
 def nobody_between(doc: Document, previous: Quote, quote: Quote) -> bool:
