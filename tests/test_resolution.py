@@ -164,3 +164,21 @@ def test_a_nickname_is_the_same_person_in_one_article(extract):
             "Tim Scott, a neighbour, disagreed. “Nobody knows him here,” Tim Scott said.")
     speakers = [q.speaker for q in extract(text) if q.kind == "direct"]
     assert speakers == ["Robert C. Scott", "Tim Scott"]
+
+
+def test_she_follows_a_chain_of_she_subjects_back_to_the_name(extract):
+    text = ("Melanie Adams thought the whole thing was outrageous. She wasn't a dangerous person. She was anxious, "
+            "sure. Enraged, definitely.\n\n“It never crossed my mind that I was losing it,” she said.")
+    assert one_direct(extract(text)).speaker == "Melanie Adams"
+
+
+def test_a_woman_named_inside_the_chain_stops_it(extract):
+    text = ("Melanie Adams thought the whole thing was outrageous. She was anxious, sure. Nobody had called Ann "
+            "Lee.\n\n“It never crossed my mind that I was losing it,” she said.")
+    assert not one_direct(extract(text)).method.endswith("subject_rule")  # coreferee may still answer
+
+
+def one_direct(quotes):
+    found = [q for q in quotes if q.kind == "direct"]
+    assert len(found) == 1, [(q.kind, q.text) for q in quotes]
+    return found[0]

@@ -1,7 +1,8 @@
 """Sieve ``floating``: a quotation with no cue of its own continues the person quoted just before.
 
 "…, Schiff said. / “The other factor …”" — a direct quote with no cue of its own takes the previous quote's
-speaker when it opens a sentence, follows within a paragraph, and nobody else is named or reported as
+speaker when it opens a sentence (or follows words that only modify it), follows within a paragraph, and
+nobody else is named or reported as
 speaking in between.
 """
 

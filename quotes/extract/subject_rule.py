@@ -25,10 +25,44 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if record.mention_type != "pronoun":
         return None
     pronoun = record.target.root
-    subject = recent_subject(doc, pronoun, candidates(doc, pronoun))
+    subject = chained_subject(doc, pronoun)
     if subject is None or (pronoun.lower_ in PERSON_PRONOUNS and subject.gender is None):
         return None  # "he" for a person whose gender the article never shows is agreement unchecked
     return subject, CERTAINTY
+
+
+MAX_HOPS = 3
+
+
+def chained_subject(doc: Document, pronoun: Token, hops: int = MAX_HOPS) -> NameCluster | None:
+    """``recent_subject``, or, when no person is named as a subject in reach but a "she" of the same gender is
+    (Melanie thought … / She wasn't … / She was anxious … / “…,” she said), the person that "she" is, by the
+    same rule, up to three pronouns back. A person of that gender named in between, as anything, stops it."""
+    people = candidates(doc, pronoun)
+    subject = recent_subject(doc, pronoun, people)
+    if subject is not None or hops == 0 or pronoun.lower_ not in PERSON_PRONOUNS:
+        return subject
+    earlier = _pronoun_subject_before(doc, pronoun)
+    if earlier is None or any(m.start > earlier.idx for m in people):
+        return None
+    return chained_subject(doc, earlier, hops - 1)
+
+
+def _pronoun_subject_before(doc: Document, pronoun: Token) -> Token | None:
+    """The nearest "he" / "she" of the same gender that is a subject outside quote marks, in this or the two
+    sentences before."""
+    gender = PERSON_PRONOUNS[pronoun.lower_]
+    sent = pronoun.sent
+    first = sent.start
+    for _ in range(2):
+        if first == 0:
+            break
+        first = doc.doc[first - 1].sent.start
+    for token in reversed(doc.doc[first : pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and PERSON_PRONOUNS.get(token.lower_) == gender \
+                and token.lower_ in ("he", "she") and not doc.quoted(token.i):
+            return token
+    return None
 
 
 def recent_subject(doc: Document, pronoun: Token, people: list[Mention]) -> NameCluster | None:
