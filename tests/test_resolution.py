@@ -167,14 +167,14 @@ def test_a_nickname_is_the_same_person_in_one_article(extract):
 
 
 def test_she_follows_a_chain_of_she_subjects_back_to_the_name(extract):
-    text = ("Melanie Adams thought the whole thing was outrageous. She wasn't a dangerous person. She was anxious, "
+    text = ("Melanie Adams left the hospital in March. She wasn't a dangerous person. She was anxious, "
             "sure. Enraged, definitely.\n\n“It never crossed my mind that I was losing it,” she said.")
     q = one_direct(extract(text))
     assert (q.speaker, q.method) == ("Melanie Adams", "cue_subject:subject_rule")
 
 
 def test_a_woman_named_inside_the_chain_stops_it(extract):
-    text = ("Melanie Adams thought the whole thing was outrageous. She was anxious, sure. Nobody had called Ann "
+    text = ("Melanie Adams left the hospital in March. She was anxious, sure. Nobody had called Ann "
             "Lee.\n\n“It never crossed my mind that I was losing it,” she said.")
     assert not one_direct(extract(text)).method.endswith("subject_rule")  # coreferee may still answer
 
