@@ -139,6 +139,12 @@ def test_a_quote_after_a_modifier_continues_the_speaker_before(extract, lead, fl
     assert (second.speaker == "Steve Schmidt") == floats
 
 
+def test_a_verb_the_entity_recogniser_swept_in_is_not_part_of_the_name(extract):
+    text = ("“If people want safer streets, they should vote for Donald Trump,” Christie said. “He'll appoint an "
+            "attorney general who will send very clear messages,” Christie added, referencing a job.")
+    assert [q.speaker for q in extract(text)] == ["Christie", "Christie"]
+
+
 def test_a_no_break_space_before_a_quote_still_opens_a_sentence(extract):
     text = ("“Why are you still endorsing him?” Obama asked Republican politicians.\u00a0“What does this say about "
             "your party that this is your standard-bearer?”")
