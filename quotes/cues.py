@@ -39,6 +39,15 @@ BELIEF_VERBS = frozenset(
 # "X called it a “disaster”": naming verbs make a quote only when it sits in their object.
 NAMING_VERBS = frozenset("call dub label brand term describe characterize characterise".split())
 
+# Nouns for works and outlets, and words that give a title: a Title Case quote right after one is a name
+# ("the podcast “The Axe Files”", "The movie, “13 Hours: …”", "a book titled “Trump Revealed”").
+WORK_NOUNS = frozenset("""
+    show podcast program programme series episode segment special documentary movie film play musical album song
+    book novel memoir biography column newspaper magazine website blog site ad advertisement commercial
+    station channel network newsletter
+    """.split())
+TITLE_GIVING_WORDS = frozenset("titled entitled called named dubbed".split())
+
 # Verbs whose reported content can be a noun phrase ("Clinton cited derogatory comments Trump had made"),
 # and the prepositions that introduce it ("called for the repeal of Obamacare", "warned against hackers").
 # Annotated news corpora count these as attribution; they come out as indirect quotes with lower confidence.

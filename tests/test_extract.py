@@ -145,6 +145,22 @@ def test_a_verb_the_entity_recogniser_swept_in_is_not_part_of_the_name(extract):
     assert [q.speaker for q in extract(text)] == ["Christie", "Christie"]
 
 
+@pytest.mark.parametrize("text", [
+    "In an interview on his podcast “The Axe Files” out Thursday, Mary Kay Henry said her union would decide.",
+    "“We have to really increase the bombings,” Donald Trump told “Fox and Friends” on Monday.",
+    "The movie, “13 Hours: The Secret Soldiers of Benghazi,” is based on a book by the contractors.",
+    "Scribner will publish a biography titled “Trump Revealed” in August.",
+])
+def test_the_title_of_a_work_or_show_is_not_a_quote(extract, text):
+    quoted = [q.text for q in extract(text) if q.kind == "direct"]
+    assert not any(t.startswith(("The Axe", "Fox", "13 Hours", "Trump Revealed")) for t in quoted), quoted
+
+
+def test_a_title_case_phrase_someone_called_a_thing_stays(extract):
+    q = one(extract("Mayor Ann Lee called the plan “A Total Disaster For Everyone.”"))
+    assert q.speaker == "Ann Lee" and "Total Disaster" in q.text
+
+
 def test_a_no_break_space_before_a_quote_still_opens_a_sentence(extract):
     text = ("“Why are you still endorsing him?” Obama asked Republican politicians.\u00a0“What does this say about "
             "your party that this is your standard-bearer?”")

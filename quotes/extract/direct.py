@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from quotes.cues import NAMING_VERBS
+from spacy.tokens import Token
+
+from quotes.cues import NAMING_VERBS, TITLE_GIVING_WORDS, WORK_NOUNS
 from quotes.extract.attribution import (
     attributed_after,
     colon_speaker,
@@ -94,8 +96,9 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     content = doc.text[first.start : last.end]
     n_words = len(content.split())
     before, after = doc.token_before(first), doc.token_after(last)
-    if looks_like_title(content) and before is not None and before.tag_ in ("IN", "DT", "POS", "PRP$") and (
-            not reported_by(doc, attribution, first) or work_of_art(doc, first) or before.tag_ == "POS"):
+    if looks_like_title(content) and before is not None and (names_a_work(before) or (
+            before.tag_ in ("IN", "DT", "POS", "PRP$") and (
+            not reported_by(doc, attribution, first) or work_of_art(doc, first) or before.tag_ == "POS"))):
         return None  # on CBS’s “Face the Nation,” … — the name of a show, book or article, not speech
     if n_words <= 2 and before is not None and after is not None and before.pos_ == "PROPN" \
             and after.text[:1].isupper() and after.is_alpha and before.sent == after.sent:
@@ -142,6 +145,16 @@ def reported_by(doc: Document, attribution: Attribution | None, span: QuoteSpan)
     if inside is None:
         return False
     return any(child.dep_ in REPORTED_DEPS and in_subtree(inside[0], child) for child in cue.children)
+
+
+def names_a_work(before: Token) -> bool:
+    """The words before a Title Case quote say it is a name: a work or an outlet ("the podcast", "The movie,"),
+    a word that gives a title ("titled", "called") or "told" (“told “Fox and Friends””: people are not told
+    Title Case sentences)."""
+    if before.text == "," and before.i > 0:
+        before = before.nbor(-1)  # "The movie, “13 Hours: …”"
+    lower = before.lower_
+    return (lower in WORK_NOUNS and before.pos_ == "NOUN") or lower in TITLE_GIVING_WORDS or before.lemma_ == "tell"
 
 
 def work_of_art(doc: Document, span: QuoteSpan) -> bool:
