@@ -161,6 +161,13 @@ def test_a_title_case_phrase_someone_called_a_thing_stays(extract):
     assert q.speaker == "Ann Lee" and "Total Disaster" in q.text
 
 
+def test_a_participle_hung_on_the_quote_is_not_its_cue(extract):
+    text = ("Hillary Clinton says rival Bernie Sanders accepted about $200,000 in donations from Wall Street and "
+            "“there’s nothing wrong with that” — asserting that the donations didn’t change his views.")
+    q = one(extract(text), "mixed")
+    assert (q.speaker, q.cue) == ("Hillary Clinton", "says")
+
+
 def test_a_no_break_space_before_a_quote_still_opens_a_sentence(extract):
     text = ("“Why are you still endorsing him?” Obama asked Republican politicians.\u00a0“What does this say about "
             "your party that this is your standard-bearer?”")

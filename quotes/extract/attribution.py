@@ -92,6 +92,10 @@ def find_cue(doc: Document, group: list[int]) -> Attribution | None:
             score = distance + (0 if linked else 20) + (0 if speech_strength(token) >= 1.0 else 5)
             if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 score += 3  # "X said: “…,” adding that …": the participle continues the attribution
+                if doc.in_quote[token.head.i] in members:
+                    # "Clinton says Sanders accepted … and “there's nothing wrong with that” — asserting …": hung
+                    # on the quote, its subject would be found inside the reported words
+                    score += 15
             if best is None or score < best[0]:
                 best = (score, token)
     if best is None:
