@@ -162,8 +162,9 @@ def test_a_title_case_phrase_someone_called_a_thing_stays(extract):
 
 
 def test_a_participle_hung_on_the_quote_is_not_its_cue(extract):
-    text = ("Hillary Clinton says rival Bernie Sanders accepted about $200,000 in donations from Wall Street and "
-            "“there’s nothing wrong with that” — asserting that the donations didn’t change his views.")
+    text = ("Hillary Clinton says rival Bernie Sanders accepted about $200,000 in indirect donations from Wall "
+            "Street and “there’s nothing wrong with that” — asserting that big donations from the financial "
+            "industry didn’t change his views on public policy, and they don’t change hers.")
     q = one(extract(text), "mixed")
     assert (q.speaker, q.cue) == ("Hillary Clinton", "says")
 
