@@ -20,6 +20,9 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Documents somebody puts out, whose words are the issuer's, and the verbs that put them out.
 ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad advertisement video op-ed "
                              "editorial column essay note message".split())
+# What somebody says, whose owner is the speaker: "his best response was to say …", "according to her account".
+SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony argument "
+                         "explanation book memoir".split())
 ISSUING_VERBS = frozenset("issue release send post publish put write tweet air run launch sign pen".split())
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
@@ -34,7 +37,7 @@ def according_source(according: Token) -> Span | None:
         if to.lower_ == "to":
             for pobj in to.children:
                 if pobj.dep_ == "pobj":
-                    return noun_phrase(pobj)
+                    return issuer_of(pobj) or noun_phrase(pobj)  # "according to her account": hers
     return None
 
 
@@ -149,16 +152,20 @@ def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
 
 def issuer_of(document: Token, quoted=lambda i: False) -> Span | None:
     """Who put out a statement, letter or ad: "Trump's statement", "a statement from the White House", "Trump
-    and Ryan issued a statement …". None when the text does not say, or for a word that is no such document."""
-    if document.lemma_.lower() not in ISSUED_DOCUMENTS or document.pos_ != "NOUN":
+    and Ryan issued a statement …"; whose response, account or remarks they are ("his best response"). None when
+    the text does not say, or for a word that is no such thing."""
+    lemma = document.lemma_.lower()
+    if document.pos_ != "NOUN" or lemma not in ISSUED_DOCUMENTS | SPOKEN_NOUNS:
         return None
     for child in document.children:
         if child.dep_ == "poss" and not quoted(child.i):
-            return noun_phrase(child)
+            return noun_phrase(child)  # "his best response was …", "Trump's statement"
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             source = next((c for c in child.children if c.dep_ == "pobj" and not quoted(c.i)), None)
             if source is not None:
                 return noun_phrase(source)
+    if lemma not in ISSUED_DOCUMENTS:
+        return None
     verb = document.head
     if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
         for child in verb.children:

@@ -210,6 +210,13 @@ def test_a_statement_speaks_for_whoever_issued_it(extract, text, speaker):
     assert q.speaker == speaker and q.method == "cue_subject"
 
 
+def test_according_to_her_account_is_her(extract):
+    text = ("Dr. Connie Mariano wrote a memoir of her years at the White House. According to her account, the first "
+            "lady was sent to the hospital for an ultrasound.")
+    q = one(extract(text))
+    assert q.speaker == "Connie Mariano" and q.method.startswith("according_to")
+
+
 def test_a_statement_of_two_issuers_names_neither_alone(extract):
     q = one(extract("Ann Lee and Tom Ruiz issued a statement describing the talks as “a very positive step.”"))
     assert q.speaker not in ("Ann Lee", "Tom Ruiz")
