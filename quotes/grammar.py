@@ -222,7 +222,8 @@ def name_before_cue(cue: Token, quoted=lambda i: False) -> Span | None:
         token = doc[i]
         if quoted(i) or token.pos_ in ("VERB", "AUX"):
             return None
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" or (token.ent_type_ == "ORG" and token.i == cue.i - 1):
+            # an organisation only right before the verb: "“…,” LeVell assured the crowd" (tagged ORG)
             start, end = entity_bounds(token)
             gap = doc[end:cue.i].text if end < cue.i else ""
             return doc[start:end] if _NAME_TO_CUE.match(gap) else None

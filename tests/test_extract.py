@@ -169,6 +169,22 @@ def test_a_participle_hung_on_the_quote_is_not_its_cue(extract):
     assert (q.speaker, q.cue) == ("Hillary Clinton", "says")
 
 
+def test_fact_check_format_names_the_speaker_on_the_next_line(extract):
+    text = ("The Post asked for copies of the speeches.\n\n\"I went to Wall Street before the crash. I was the one "
+            "saying you're going to wreck the economy.\"\n\n-Hillary Clinton, in the debate.\n\n\"Boeing and GE and "
+            "other multinationals pay zero taxes.\"\n\n- Sanders said on Tuesday that the figure was right.")
+    quotes = [q for q in extract(text) if q.kind == "direct"]
+    assert quotes[0].speaker.endswith("Clinton") and quotes[0].method == "dash_name"
+    assert quotes[1].method != "dash_name"  # a sentence on the next line is not a byline
+
+
+def test_a_name_tagged_as_an_organisation_right_before_the_cue(extract):
+    text = ("At a rally that night in Macon, Trump called LeVell, a former Republican county chairman in Gwinnett "
+            "County in suburban Atlanta, onto the stage. \"Donald Trump is not a racist, guys,\" LeVell assured the "
+            "mostly white crowd.")
+    assert one(extract(text)).speaker == "LeVell"
+
+
 def test_a_no_break_space_before_a_quote_still_opens_a_sentence(extract):
     text = ("“Why are you still endorsing him?” Obama asked Republican politicians.\u00a0“What does this say about "
             "your party that this is your standard-bearer?”")

@@ -31,6 +31,7 @@ from quotes.grammar import (
 from quotes.marks import ALL_MARKS as QUOTE_MARKS
 from quotes.marks import QuoteSpan
 
+_BYLINE_NAME = re.compile(r"^(?:[A-Z][\w.’'-]*\s?){1,4}(?:,[^\n]{0,60})?$")
 _DASH_NAME = re.compile(r"^[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*$")
 
 
@@ -212,14 +213,21 @@ def _named_in_apposition(head: Token) -> bool:
 
 
 def dash_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
-    """`“…” ― Nell Carden Grey` or `“…” —Commissioner Jo Starks`: a name after a dash ends the line."""
+    """`“…” ― Nell Carden Grey` or `“…” —Commissioner Jo Starks`: a name after a dash ends the line — or is the
+    next line, as fact checks print the claim and its author (`“…”` / `- Sanders.`)."""
     line_end = doc.text.find("\n", span.outer_end)
-    rest = doc.text[span.outer_end : len(doc.text) if line_end < 0 else line_end]
-    match = _DASH_NAME.match(rest)
-    if match is None:
-        return None
-    start = span.outer_end + match.start(1)
-    end = span.outer_end + match.end(1)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    offset = span.outer_end
+    if not doc.text[offset:line_end].strip():
+        following = re.match(r"\s*", doc.text[line_end:])
+        offset = line_end + following.end()
+        line_end = doc.text.find("\n", offset)
+        line_end = len(doc.text) if line_end < 0 else line_end
+    match = _DASH_NAME.match(doc.text[offset:line_end])
+    if match is None or (offset > span.outer_end and not _BYLINE_NAME.match(match.group(1))):
+        return None  # on a line of its own only a name, not "- Sanders said on Tuesday that …"
+    start = offset + match.start(1)
+    end = offset + match.end(1)
     name = doc.tokens_in(start, end)
     if name is None or not is_named(name):
         return None

@@ -33,7 +33,7 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if cluster is not None and not cluster.ambiguous:
         return cluster, 1.0
     if is_named(mention) or all(SURNAME_SHAPE.match(t.text) for t in mention):
-        name_words = [t.text for t in mention
+        name_words = [t.text.lstrip("-–—―") for t in mention  # "--Michelle Marks" under a quote
                       if t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTITIES or SURNAME_SHAPE.match(t.text)]
         _, name_words = split_title(name_words)
         if name_words:
