@@ -42,9 +42,9 @@ NAMING_VERBS = frozenset("call dub label brand term describe characterize charac
 # Nouns for works and outlets, and words that give a title: a Title Case quote right after one is a name
 # ("the podcast “The Axe Files”", "The movie, “13 Hours: …”", "a book titled “Trump Revealed”").
 WORK_NOUNS = frozenset("""
-    show podcast program programme series episode segment special documentary movie film play musical album song
-    book novel memoir biography column newspaper magazine website blog site ad advertisement commercial
-    station channel network newsletter
+    show podcast program programme series episode segment special documentary movie film play musical
+    album song book novel memoir biography column newspaper magazine website blog site ad advertisement
+    commercial station channel network newsletter
     """.split())
 TITLE_GIVING_WORDS = frozenset("titled entitled called named dubbed".split())
 

@@ -20,9 +20,11 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Documents somebody puts out, whose words are the issuer's, and the verbs that put them out.
 ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad advertisement video op-ed "
                              "editorial column essay note message".split())
-# What somebody says, whose owner is the speaker: "his best response was to say …", "according to her account".
-SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony argument "
-                         "explanation book memoir".split())
+# What somebody says, whose owner is the speaker: "his best response was to say …", "according to her
+# account".
+SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony "
+                         "argument explanation book memoir".split())
+OWNED_WORDS = ISSUED_DOCUMENTS | SPOKEN_NOUNS
 ISSUING_VERBS = frozenset("issue release send post publish put write tweet air run launch sign pen".split())
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
@@ -152,10 +154,10 @@ def subject_of(cue: Token, quoted=lambda i: False) -> Span | None:
 
 def issuer_of(document: Token, quoted=lambda i: False) -> Span | None:
     """Who put out a statement, letter or ad: "Trump's statement", "a statement from the White House", "Trump
-    and Ryan issued a statement …"; whose response, account or remarks they are ("his best response"). None when
-    the text does not say, or for a word that is no such thing."""
+    and Ryan issued a statement …"; whose response, account or remarks they are ("his best response"). None
+    when the text does not say, or for a word that is no such thing."""
     lemma = document.lemma_.lower()
-    if document.pos_ != "NOUN" or lemma not in ISSUED_DOCUMENTS | SPOKEN_NOUNS:
+    if document.pos_ != "NOUN" or lemma not in OWNED_WORDS:
         return None
     for child in document.children:
         if child.dep_ == "poss" and not quoted(child.i):
@@ -216,7 +218,8 @@ MAX_NAME_TO_CUE = 14  # tokens
 def name_before_cue(cue: Token, quoted=lambda i: False) -> Span | None:
     """A person's name written right before a speech verb the parser left without a subject: "But in a
     conference call on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said, “…”" (the parse
-    hangs the name off "on Dec. 2"). Only the name itself, or the name and one appositive, may stand between."""
+    hangs the name off "on Dec. 2"). Only the name itself, or the name and one appositive, may stand
+    between."""
     doc = cue.doc
     for i in range(cue.i - 1, max(cue.sent.start, cue.i - MAX_NAME_TO_CUE) - 1, -1):
         token = doc[i]
@@ -231,10 +234,10 @@ def name_before_cue(cue: Token, quoted=lambda i: False) -> Span | None:
 
 
 def name_after_cue(cue: Token, quoted=lambda i: False) -> Span | None:
-    """The person named right after an inverted speech verb the parser left without a subject: "“…,” said Robert
-    Reich, who served as labor secretary … yet endorsed Bernie Sanders" (the parse makes Reich the subject of
-    "endorsed"). The verb must follow the quote's closing punctuation. The name is the last one in the noun
-    phrase after the verb: "tweeted Rubio spokesman Alex Conant" is Alex Conant."""
+    """The person named right after an inverted speech verb the parser left without a subject: "“…,” said
+    Robert Reich, who served as labor secretary … yet endorsed Bernie Sanders" (the parse makes Reich the
+    subject of "endorsed"). The verb must follow the quote's closing punctuation. The name is the last one in
+    the noun phrase after the verb: "tweeted Rubio spokesman Alex Conant" is Alex Conant."""
     doc = cue.doc
     if cue.i == 0 or not (doc[cue.i - 1].is_punct or quoted(cue.i - 1)):
         return None

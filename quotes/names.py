@@ -441,8 +441,8 @@ def first_name_gender(first: str) -> str | None:
 
 
 def _name_words(span: Span) -> list[str]:
-    """The words of a name as written: tokens not parted by a space stay one word ("Ki-moon", "O’Neil"). A verb
-    the entity recogniser swept in at the end is not part of it ("Christie added")."""
+    """The words of a name as written: tokens not parted by a space stay one word ("Ki-moon", "O’Neil"). A
+    verb the entity recogniser swept in at the end is not part of it ("Christie added")."""
     end = span.end
     while end > span.start + 1 and span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in ("VERB", "AUX"):
         end -= 1

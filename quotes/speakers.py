@@ -4,8 +4,8 @@ Rules, in order: a manual alias wins; then an exact alias; then, for people,
 the same surname (or a close spelling such as Zelensky / Zelenskyy) where the
 first names agree (a nickname agrees with its name: Bobby / Robert) or one side
 has none; a surname alone joins only when just one stored person has it. Two
-different first names never merge, and a manual
-"split" keeps a name away from a speaker for good.
+different first names never merge, and a manual "split" keeps a name away from a
+speaker for good.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def _first_names_agree(a: list[str], b: list[str]) -> bool:
     if len(a) < 2 or len(b) < 2:
         return True
     fa, fb = a[0], b[0]
-    return same_first_name(fa, fb) or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+    initial = (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+    return same_first_name(fa, fb) or initial
 
 
 def _surnames_agree(a: str, b: str) -> bool:

@@ -2,8 +2,8 @@
 
 The finding passes ask these questions; the answer is an ``Attribution`` whose ``method`` names the rule
 (``cue_subject``, ``inverted_subject``, ``appositive``, ``according_to``, ``colon_cue``, ``colon_subject``,
-``colon_name``, ``dash_name``, ``lead_in``). Who the subject *is* — a name for "he" or "the spokesman" — is the speaker
-sieves' question (``quotes.extract.speakers``).
+``colon_name``, ``dash_name``, ``lead_in``). Who the subject *is* — a name for "he" or "the spokesman" — is
+the speaker sieves' question (``quotes.extract.speakers``).
 """
 
 from __future__ import annotations
@@ -94,8 +94,8 @@ def find_cue(doc: Document, group: list[int]) -> Attribution | None:
             if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 score += 3  # "X said: “…,” adding that …": the participle continues the attribution
                 if doc.in_quote[token.head.i] in members:
-                    # "Clinton says Sanders accepted … and “there's nothing wrong with that” — asserting …": hung
-                    # on the quote, its subject would be found inside the reported words
+                    # "Clinton says Sanders accepted … and “there's nothing wrong with that” — asserting …":
+                    # hung on the quote, its subject would be found inside the reported words
                     score += 15
             if best is None or score < best[0]:
                 best = (score, token)
@@ -148,9 +148,9 @@ _LEAD_IN_REPORTS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
 
 
 def lead_in_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
-    """Dianne Bystrom agreed. “Mainstream Republicans are running out of time …” — a quote that opens a sentence
-    right after a sentence of its paragraph that is only an attribution: a speech verb as its root, the verb's
-    subject and no reported clause. The words that verb introduces are the quote."""
+    """Dianne Bystrom agreed. “Mainstream Republicans are running out of time …” — a quote that opens a
+    sentence right after a sentence of its paragraph that is only an attribution: a speech verb as its root,
+    the verb's subject and no reported clause. The words that verb introduces are the quote."""
     last = doc.token_before(span)
     if last is None or last.text not in (".", "!") or "\n" in doc.text[last.idx : span.outer_start]:
         return None
@@ -172,9 +172,9 @@ def lead_in_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
 
 def leading_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     """Hillary Clinton cracked, “I'm a progressive who likes to get things done” — the mirror of
-    ``trailing_cue``: a short clause of a subject and its verb, then a comma, then a quotation that opens like a
-    sentence. The verb need not be a speech verb ("cracked", "shot back"); the grammar says it introduces the
-    words."""
+    ``trailing_cue``: a short clause of a subject and its verb, then a comma, then a quotation that opens like
+    a sentence. The verb need not be a speech verb ("cracked", "shot back"); the grammar says it introduces
+    the words."""
     comma = doc.token_before(span)
     if comma is None or comma.text != "," or not doc.text[span.start : span.start + 1].isupper():
         return None
@@ -213,8 +213,8 @@ def _named_in_apposition(head: Token) -> bool:
 
 
 def dash_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
-    """`“…” ― Nell Carden Grey` or `“…” —Commissioner Jo Starks`: a name after a dash ends the line — or is the
-    next line, as fact checks print the claim and its author (`“…”` / `- Sanders.`)."""
+    """`“…” ― Nell Carden Grey` or `“…” —Commissioner Jo Starks`: a name after a dash ends the line — or is
+    the next line, as fact checks print the claim and its author (`“…”` / `- Sanders.`)."""
     line_end = doc.text.find("\n", span.outer_end)
     line_end = len(doc.text) if line_end < 0 else line_end
     offset = span.outer_end
@@ -287,8 +287,8 @@ def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
             return attribution
     # "Dr. Nandakumar put it plainly: “…”" — the subject of the clause that ends in the colon, a name or a
     # he / she the speaker sieves resolve.
-    # The verb of the clause that ends at the colon: the sentence's root, or, when the parser made the quote the
-    # root, the last verb before the colon that hangs on the quote.
+    # The verb of the clause that ends at the colon: the sentence's root, or, when the parser made the quote
+    # the root, the last verb before the colon that hangs on the quote.
     tops = [t for t in sent if start <= t.idx < colon and t.pos_ in ("VERB", "AUX") and not doc.quoted(t.i)
             and (t.head.i == t.i or t.head.idx > colon)]
     root = tops[-1] if tops else sent.root

@@ -148,13 +148,14 @@ def reported_by(doc: Document, attribution: Attribution | None, span: QuoteSpan)
 
 
 def names_a_work(before: Token) -> bool:
-    """The words before a Title Case quote say it is a name: a work or an outlet ("the podcast", "The movie,"),
-    a word that gives a title ("titled", "called") or "told" (“told “Fox and Friends””: people are not told
-    Title Case sentences)."""
+    """The words before a Title Case quote say it is a name: a work or an outlet ("the podcast", "The
+    movie,"), a word that gives a title ("titled", "called") or "told" (“told “Fox and Friends””: people are
+    not told Title Case sentences)."""
     if before.text == "," and before.i > 0:
         before = before.nbor(-1)  # "The movie, “13 Hours: …”"
     lower = before.lower_
-    return (lower in WORK_NOUNS and before.pos_ == "NOUN") or lower in TITLE_GIVING_WORDS or before.lemma_ == "tell"
+    return (lower in WORK_NOUNS and before.pos_ == "NOUN") or lower in TITLE_GIVING_WORDS \
+        or before.lemma_ == "tell"
 
 
 def work_of_art(doc: Document, span: QuoteSpan) -> bool:

@@ -99,7 +99,8 @@ class Document:
 
     def starts_sentence(self, start: int) -> bool:
         """True when the quote (its content begins at ``start``) opens a sentence or paragraph."""
-        before = self.text[max(0, start - 40) : start].rstrip(INLINE_SPACE).rstrip(QUOTE_MARKS).rstrip(INLINE_SPACE)
+        before = self.text[max(0, start - 40) : start].rstrip(INLINE_SPACE).rstrip(QUOTE_MARKS)
+        before = before.rstrip(INLINE_SPACE)
         return not before or before.endswith(("\n", ".", "!", "?", ":", "…", "”", '"', "''"))
 
     def opens_paragraph(self, span: QuoteSpan) -> bool:

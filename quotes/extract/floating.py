@@ -2,8 +2,7 @@
 
 "…, Schiff said. / “The other factor …”" — a direct quote with no cue of its own takes the previous quote's
 speaker when it opens a sentence (or follows words that only modify it), follows within a paragraph, and
-nobody else is named or reported as
-speaking in between.
+nobody else is named or reported as speaking in between.
 """
 
 from __future__ import annotations
@@ -20,7 +19,8 @@ def run(doc: Document, quotes: list[Quote]) -> None:
     previous: Quote | None = None
     for quote in sorted(quotes, key=lambda q: q.start):
         if quote.method == "none" and quote.kind == "direct" and previous is not None:
-            if (doc.starts_sentence(quote.start) or adverbial_lead(doc, quote)) and nobody_between(doc, previous, quote):
+            opens = doc.starts_sentence(quote.start) or adverbial_lead(doc, quote)
+            if opens and nobody_between(doc, previous, quote):
                 quote.speaker = previous.speaker
                 quote.speaker_kind = previous.speaker_kind
                 quote.role = previous.role
@@ -38,9 +38,9 @@ MAX_LEAD_WORDS = 12
 
 
 def adverbial_lead(doc: Document, quote: Quote) -> bool:
-    """The words before the quote in its sentence only modify it — "But “…”", "Now, “…”", "Unless further rivals
-    quit the race, “it's very difficult …”" — with no name, no speech verb and no clause of their own that
-    the quote would belong to ("He has directed “…”" is somebody's action, not a continuation)."""
+    """The words before the quote in its sentence only modify it — "But “…”", "Now, “…”", "Unless further
+    rivals quit the race, “it's very difficult …”" — with no name, no speech verb and no clause of their own
+    that the quote would belong to ("He has directed “…”" is somebody's action, not a continuation)."""
     first = doc.tokens_in(quote.start, quote.start + 1)
     if first is None:
         return False
@@ -48,7 +48,8 @@ def adverbial_lead(doc: Document, quote: Quote) -> bool:
     if not lead or len(lead) > MAX_LEAD_WORDS:
         return False
     for token in lead:
-        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") or is_speech_verb(token, include_belief=False):
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") \
+                or is_speech_verb(token, include_belief=False):
             return False
         top = token
         while top.head.i != top.i and top.head.idx < quote.start and not doc.quoted(top.head.i):
