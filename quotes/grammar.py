@@ -23,7 +23,7 @@ ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad 
 # What somebody says, whose owner is the speaker: "his best response was to say …", "according to her
 # account".
 SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony "
-                         "argument explanation book memoir".split())
+                         "argument explanation book memoir assessment verdict warning claim promise".split())
 OWNED_WORDS = ISSUED_DOCUMENTS | SPOKEN_NOUNS
 ISSUING_VERBS = frozenset("issue release send post publish put write tweet air run launch sign pen".split())
 # Words that start credit lines and captions, never speakers.
@@ -170,11 +170,14 @@ def issuer_of(document: Token, quoted=lambda i: False) -> Span | None:
         return None
     verb = document.head
     if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i < document.i and not quoted(child.i):
-                if any(c.dep_ == "conj" for c in child.children):
-                    return None  # "Trump and Ryan issued a statement": two issuers, not one speaker
-                return noun_phrase(past_dateline(child))
+        # "Mr. Sanders showed no sign of backing down, releasing a statement that …": the issuing verb's subject,
+        # climbing as a cue's would.
+        issuer = _grammatical_subject(verb, quoted)
+        if issuer is None or issuer.root.i > document.i:
+            return None
+        if any(c.dep_ == "conj" for c in issuer.root.children):
+            return None  # "Trump and Ryan issued a statement": two issuers, not one speaker
+        return issuer
     return None
 
 

@@ -233,6 +233,12 @@ def test_according_to_her_account_is_her(extract):
     assert q.speaker == "Connie Mariano" and q.method.startswith("according_to")
 
 
+def test_the_issuer_of_a_statement_is_found_as_a_cue_subject_would_be(extract):
+    text = ("But Mr. Sanders showed no sign of backing down, releasing a statement that, while condemning violence, "
+            "accused the party leadership of using “its power to prevent a fair and transparent process.”")
+    assert one(extract(text)).speaker == "Sanders"
+
+
 def test_a_statement_of_two_issuers_names_neither_alone(extract):
     q = one(extract("Ann Lee and Tom Ruiz issued a statement describing the talks as “a very positive step.”"))
     assert q.speaker not in ("Ann Lee", "Tom Ruiz")
