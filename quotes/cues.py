@@ -79,6 +79,17 @@ SPEECH_NOUNS = frozenset(
     """.split()
 )
 
+# Documents somebody puts out, whose words are the issuer's ("Trump and Ryan issued a statement", "a statement
+# from the White House"), and the verbs that put them out: the speech nouns above a person can own or issue.
+ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad advertisement video op-ed "
+                             "editorial column essay note message".split())
+ISSUING_VERBS = frozenset("issue release send post publish put write tweet air run launch sign pen".split())
+# What somebody says, whose owner is the speaker: "his best response was to say …", "according to her
+# account".
+SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony "
+                         "argument explanation book memoir assessment verdict warning claim promise".split())
+OWNED_WORDS = ISSUED_DOCUMENTS | SPOKEN_NOUNS
+
 # Words that never make a speaker on their own (first person in narration is the reporter).
 NON_SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "one", "it's", "that", "this", "which", "who"})
 

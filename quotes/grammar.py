@@ -11,21 +11,12 @@ import re
 
 from spacy.tokens import Span, Token
 
-from quotes.cues import NON_SPEAKER_PRONOUNS, is_speech_verb
+from quotes.cues import ISSUED_DOCUMENTS, ISSUING_VERBS, NON_SPEAKER_PRONOUNS, OWNED_WORDS, is_speech_verb
 from quotes.names import TITLE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NOUN_PHRASE_DEPS = {"compound", "det", "amod", "poss", "flat", "nmod", "nummod", "case", "quantmod", "prt"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-# Documents somebody puts out, whose words are the issuer's, and the verbs that put them out.
-ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad advertisement video op-ed "
-                             "editorial column essay note message".split())
-# What somebody says, whose owner is the speaker: "his best response was to say …", "according to her
-# account".
-SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony "
-                         "argument explanation book memoir assessment verdict warning claim promise".split())
-OWNED_WORDS = ISSUED_DOCUMENTS | SPOKEN_NOUNS
-ISSUING_VERBS = frozenset("issue release send post publish put write tweet air run launch sign pen".split())
 # Words that start credit lines and captions, never speakers.
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 

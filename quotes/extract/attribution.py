@@ -246,7 +246,7 @@ def attribution_for_cue(doc: Document, cue: Token) -> Attribution:
     if is_according(cue):
         subject = according_source(cue)
         return Attribution(cue, subject, "according_to", 0.95)
-    subject = subject_of(cue, lambda i: doc.in_quote[i] != -1)
+    subject = subject_of(cue, doc.quoted)
     if subject is None and cue.tag_ != "VBG":
         subject = name_before_cue(cue, doc.quoted) or name_after_cue(cue, doc.quoted)
     if subject is None and cue.tag_ == "VBG":
@@ -274,10 +274,8 @@ def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
         return None
     sent = lead[0].sent
     # "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a roundup's topic line is not the lead-in.
-    dash = None
-    for match in _SPACED_DASH.finditer(doc.text, sent.start_char, colon):
-        dash = match
-    start = dash.end() if dash is not None else sent.start_char
+    dashes = _SPACED_DASH.finditer(doc.text, sent.start_char, colon)
+    start = max((dash.end() for dash in dashes), default=sent.start_char)
     for token in reversed(list(sent)):
         if token.idx >= colon or token.idx < start:
             continue
