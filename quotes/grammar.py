@@ -21,6 +21,16 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 CREDIT_LINE = re.compile(r"^\s*(photo|image|video|credit|getty|reuters|ap photo|afp|file photo|by\s)", re.I)
 
 
+def sentences_back(token: Token, sentences: int = 2) -> Token:
+    """The first token of the sentence ``sentences`` before this token's own (or of the document's first)."""
+    first = token.sent.start
+    for _ in range(sentences):
+        if first == 0:
+            break
+        first = token.doc[first - 1].sent.start
+    return token.doc[first]
+
+
 def is_according(token: Token) -> bool:
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
@@ -244,6 +254,21 @@ def name_after_cue(cue: Token, quoted=lambda i: False) -> Span | None:
             start, end = entity_bounds(token)
             name = doc[start:end]
     return name
+
+
+def in_reported_clause(subject: Token) -> bool:
+    """The subject of what a person is reported to say or believe ("he does believe McConnell is correct",
+    "Frank Luntz said Mr. Cameron had failed"): the one who says it, not the one it is about, is whom the story
+    follows. Only a clause after its verb ("Mosman saw …: “…,” he said" is a misparse), and only a person's
+    report ("they believed Mr. Hannity was behaving as if …" is about the story's subject)."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    reporter = verb.head
+    if verb.dep_ != "ccomp" or reporter.i >= verb.i or not is_speech_verb(reporter, include_belief=True):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
+               for c in reporter.children)
 
 
 def _is_thing_in_reported_clause(verb: Token, subject: Token) -> bool:

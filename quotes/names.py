@@ -47,6 +47,18 @@ TITLE_ABBREVIATIONS = {
     "col": "colonel", "capt": "captain", "sgt": "sergeant", "prof": "professor", "rev": "reverend",
     "del": "delegate", "dr": "doctor", "supt": "superintendent", "atty": "attorney",
 }
+# Nouns for a person that tell the gender and a family role: "the 34-year-old mother of three". "The man" and "the
+# woman" are left out: news uses them for people it does not name ("the man ended up in the middle of the room").
+GENDERED_NOUNS = {
+    **dict.fromkeys("mother wife daughter sister widow grandmother aunt niece girlfriend".split(), "f"),
+    **dict.fromkeys("father husband son brother widower grandfather uncle nephew boyfriend".split(), "m"),
+}
+# Nouns that call an organisation by its kind: "the union said" after "the Association of Flight Attendants".
+ORGANISATION_NOUNS = frozenset("""
+    union bank company firm agency group organization organisation department committee council board court
+    network newspaper paper association coalition league federation foundation institute commission bureau
+    corporation business retailer airline manufacturer automaker insurer lender utility charity
+    """.split())
 # Nouns that make an organisation of the person who owns them: "the Trump campaign", "Obama's administration".
 PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration"})
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
@@ -440,10 +452,14 @@ def first_name_gender(first: str) -> str | None:
     return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(first))
 
 
+FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
 def _name_words(span: Span) -> list[str]:
     """The words of a name as written: tokens not parted by a space stay one word ("Ki-moon", "O’Neil"). A
-    verb the entity recogniser swept in at the end is not part of it ("Christie added")."""
-    end = span.end
+    verb the entity recogniser swept in at the end is not part of it ("Christie added"), nor a headline's Title
+    Case verb and what follows it ("Donald Trump Is Right About", "Hillary Clinton Wins Debate")."""
+    end = next((t.i for t in span[1:] if t.tag_ in FINITE_VERB_TAGS), span.end)
     while end > span.start + 1 and span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in ("VERB", "AUX"):
         end -= 1
     span = span.doc[span.start : end]

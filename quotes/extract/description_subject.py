@@ -1,5 +1,8 @@
 """Sieve ``description_subject``: "the mayor said" in a profile of the mayor — a title word used as the
-speaker goes to the person last named as a sentence subject, as "he said" would (``subject_rule``)."""
+speaker goes to the person last named as a sentence subject, as "he said" would (``subject_rule``). A noun that
+only tells a gender ("the woman", "the 34-year-old mother of three") goes to the person of that gender last
+named as a subject, when the article shows that person's gender; with "his" or "her" ("his ex-wife") it is
+somebody else, and stays open."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from quotes.extract.description import is_definite
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found
 from quotes.extract.subject_rule import recent_subject
-from quotes.names import ROLE_MODIFIERS, TITLE_WORDS
+from quotes.names import GENDERED_NOUNS, ROLE_MODIFIERS, TITLE_WORDS
 from quotes.records import Quote
 
 METHOD = "description_subject"
@@ -18,9 +21,14 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if record.mention_type == "pronoun" or not is_definite(record.target):
         return None
     root = record.target.root
-    if root.lower_ not in TITLE_WORDS or root.lower_ in ROLE_MODIFIERS:  # "the state" holds no title
+    gender = GENDERED_NOUNS.get(root.lower_)
+    if gender is not None:
+        if any(t.dep_ == "poss" for t in root.children):
+            return None
+    elif root.lower_ not in TITLE_WORDS or root.lower_ in ROLE_MODIFIERS:  # "the state" holds no title
         return None
     people = [m for m in doc.names.mentions_before(root.idx, 1500)
-              if m.cluster.kind == "person" and not doc.inside_quote(m.start)]
+              if m.cluster.kind == "person" and not doc.inside_quote(m.start)
+              and (gender is None or m.cluster.gender == gender)]
     subject = recent_subject(doc, root, people)
     return (subject, CERTAINTY) if subject is not None else None

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import PERSON_PRONOUNS, Found, candidates
+from quotes.grammar import in_reported_clause, sentences_back
 from quotes.names import Mention, NameCluster
 from quotes.records import Quote
 
@@ -52,29 +53,17 @@ def _pronoun_subject_before(doc: Document, pronoun: Token) -> Token | None:
     """The nearest "he" / "she" of the same gender that is a subject outside quote marks, in this or the two
     sentences before."""
     gender = PERSON_PRONOUNS[pronoun.lower_]
-    sent = pronoun.sent
-    first = sent.start
-    for _ in range(2):
-        if first == 0:
-            break
-        first = doc.doc[first - 1].sent.start
-    for token in reversed(doc.doc[first : pronoun.i]):
+    for token in reversed(doc.doc[sentences_back(pronoun).i : pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and PERSON_PRONOUNS.get(token.lower_) == gender \
                 and token.lower_ in ("he", "she") and not doc.quoted(token.i):
             return token
     return None
 
 
-def recent_subject(doc: Document, pronoun: Token, people: list[Mention]) -> NameCluster | None:
-    """The person named as a subject in this or the previous two sentences, nearest first."""
+def recent_subject(doc: Document, pronoun: Token, people: list[Mention], sentences: int = 2) -> NameCluster | None:
+    """The person (or organisation) named as a subject in this or the ``sentences`` before, nearest first."""
     sent = pronoun.sent
-    earliest = sent.start_char
-    prev = sent.start - 1
-    for _ in range(2):
-        if prev < 0:
-            break
-        earliest = doc.doc[prev].sent.start_char
-        prev = doc.doc[prev].sent.start - 1
+    earliest = sentences_back(pronoun, sentences).idx
     for mention in reversed(people):
         if mention.start < earliest:
             break
@@ -82,7 +71,7 @@ def recent_subject(doc: Document, pronoun: Token, people: list[Mention]) -> Name
         if token is None:
             continue
         head = name_head(token)
-        if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i:
+        if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i and not in_reported_clause(head):
             if head.sent.start == sent.start and object_between(doc, mention, head.head, pronoun):
                 return None  # "Warren told Stumpf, after he admitted …": the object is just as likely
             return mention.cluster
