@@ -53,6 +53,13 @@ GENDERED_NOUNS = {
     **dict.fromkeys("mother wife daughter sister widow grandmother aunt niece girlfriend".split(), "f"),
     **dict.fromkeys("father husband son brother widower grandfather uncle nephew boyfriend".split(), "m"),
 }
+# Nouns news uses to refer back to a person it has named rather than to introduce one: "the billionaire
+# businessman", "the gambling tycoon", "the self-described democratic socialist". Not "the official", "the source",
+# "the moderator", nor performers: "the Lincoln actor" of an ad is nobody the article names.
+DESCRIPTOR_NOUNS = frozenset("""
+    businessman businesswoman billionaire tycoon mogul magnate developer entrepreneur philanthropist socialist
+    lawmaker congressman congresswoman politician legislator
+    """.split())
 # Nouns that call an organisation by its kind: "the union said" after "the Association of Flight Attendants".
 ORGANISATION_NOUNS = frozenset("""
     union bank company firm agency group organization organisation department committee council board court

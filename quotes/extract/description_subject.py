@@ -1,8 +1,10 @@
 """Sieve ``description_subject``: "the mayor said" in a profile of the mayor — a title word used as the
-speaker goes to the person last named as a sentence subject, as "he said" would (``subject_rule``). A noun that
-only tells a gender ("the woman", "the 34-year-old mother of three") goes to the person of that gender last
+speaker goes to the person last named as a sentence subject, as "he said" would (``subject_rule``); so does a
+noun news uses for a person it has named ("the billionaire businessman", "the gambling tycoon"). A noun that
+tells a gender and a family role ("the 34-year-old mother of three") goes to the person of that gender last
 named as a subject, when the article shows that person's gender; with "his" or "her" ("his ex-wife") it is
-somebody else, and stays open."""
+somebody else, and stays open. Never a subject of the description's own sentence: "Clinton leads Sanders …, but
+the self-described democratic socialist has vowed …" is not Clinton — the same person would be "she"."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from quotes.extract.description import is_definite
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found
 from quotes.extract.subject_rule import recent_subject
-from quotes.names import GENDERED_NOUNS, ROLE_MODIFIERS, TITLE_WORDS
+from quotes.names import DESCRIPTOR_NOUNS, GENDERED_NOUNS, ROLE_MODIFIERS, TITLE_WORDS
 from quotes.records import Quote
 
 METHOD = "description_subject"
@@ -25,9 +27,9 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if gender is not None:
         if any(t.dep_ == "poss" for t in root.children):
             return None
-    elif root.lower_ not in TITLE_WORDS or root.lower_ in ROLE_MODIFIERS:  # "the state" holds no title
+    elif (root.lower_ not in TITLE_WORDS and root.lower_ not in DESCRIPTOR_NOUNS) or root.lower_ in ROLE_MODIFIERS:
         return None
-    people = [m for m in doc.names.mentions_before(root.idx, 1500)
+    people = [m for m in doc.names.mentions_before(root.sent.start_char, 1500)
               if m.cluster.kind == "person" and not doc.inside_quote(m.start)
               and (gender is None or m.cluster.gender == gender)]
     subject = recent_subject(doc, root, people)
