@@ -47,9 +47,9 @@ TITLE_ABBREVIATIONS = {
     "col": "colonel", "capt": "captain", "sgt": "sergeant", "prof": "professor", "rev": "reverend",
     "del": "delegate", "dr": "doctor", "supt": "superintendent", "atty": "attorney",
 }
-# Nouns for a person that tell the gender and a family role: "the 34-year-old mother of three". "The man" and "the
+# Nouns for a person that tell a family role and a gender: "the 34-year-old mother of three". "The man" and "the
 # woman" are left out: news uses them for people it does not name ("the man ended up in the middle of the room").
-GENDERED_NOUNS = {
+KINSHIP_NOUNS = {
     **dict.fromkeys("mother wife daughter sister widow grandmother aunt niece girlfriend".split(), "f"),
     **dict.fromkeys("father husband son brother widower grandfather uncle nephew boyfriend".split(), "m"),
 }
@@ -60,6 +60,10 @@ DESCRIPTOR_NOUNS = frozenset("""
     businessman businesswoman billionaire tycoon mogul magnate developer entrepreneur philanthropist socialist
     lawmaker congressman congresswoman politician legislator
     """.split())
+# The gender a noun for a person tells ("the New York businessman" is not Hillary Clinton).
+NOUN_GENDERS = {**KINSHIP_NOUNS, "businessman": "m", "businesswoman": "f", "congressman": "m",
+                "congresswoman": "f", "chairman": "m", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f",
+                "assemblyman": "m", "assemblywoman": "f", "councilman": "m", "councilwoman": "f"}
 # Nouns that call an organisation by its kind: "the union said" after "the Association of Flight Attendants".
 ORGANISATION_NOUNS = frozenset("""
     union bank company firm agency group organization organisation department committee council board court

@@ -12,7 +12,7 @@ from quotes.extract.description import is_definite
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found
 from quotes.extract.subject_rule import recent_subject
-from quotes.names import DESCRIPTOR_NOUNS, GENDERED_NOUNS, ROLE_MODIFIERS, TITLE_WORDS
+from quotes.names import DESCRIPTOR_NOUNS, KINSHIP_NOUNS, NOUN_GENDERS, ROLE_MODIFIERS, TITLE_WORDS
 from quotes.records import Quote
 
 METHOD = "description_subject"
@@ -23,12 +23,13 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if record.mention_type == "pronoun" or not is_definite(record.target):
         return None
     root = record.target.root
-    gender = GENDERED_NOUNS.get(root.lower_)
-    if gender is not None:
+    noun = root.lower_
+    if noun in KINSHIP_NOUNS:
         if any(t.dep_ == "poss" for t in root.children):
             return None
-    elif (root.lower_ not in TITLE_WORDS and root.lower_ not in DESCRIPTOR_NOUNS) or root.lower_ in ROLE_MODIFIERS:
+    elif (noun not in TITLE_WORDS and noun not in DESCRIPTOR_NOUNS) or noun in ROLE_MODIFIERS:
         return None
+    gender = NOUN_GENDERS.get(noun)
     people = [m for m in doc.names.mentions_before(root.sent.start_char, 1500)
               if m.cluster.kind == "person" and not doc.inside_quote(m.start)
               and (gender is None or m.cluster.gender == gender)]
