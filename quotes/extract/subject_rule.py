@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from quotes.extract.document import Document, Record
-from quotes.extract.pronouns import PERSON_PRONOUNS, Found, candidates
+from quotes.extract.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, Found, candidates
 from quotes.grammar import in_reported_clause, sentences_back
 from quotes.names import Mention, NameCluster
 from quotes.records import Quote
@@ -26,6 +26,8 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     if record.mention_type != "pronoun":
         return None
     pronoun = record.target.root
+    if pronoun.lower_ not in PERSON_PRONOUNS and pronoun.lower_ not in GROUP_PRONOUNS:
+        return None  # "his", "their": whose they are is not what the rule knows
     subject = chained_subject(doc, pronoun)
     if subject is None or (pronoun.lower_ in PERSON_PRONOUNS and subject.gender is None):
         return None  # "he" for a person whose gender the article never shows is agreement unchecked
