@@ -85,9 +85,11 @@ ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad 
                              "editorial column essay note message".split())
 ISSUING_VERBS = frozenset("issue release send post publish put write tweet air run launch sign pen".split())
 # What somebody says, whose owner is the speaker: "his best response was to say …", "according to her
-# account".
+# account", "her claim that she “never sent …”", "his call for “a total and complete shutdown …”".
 SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony "
-                         "argument explanation book memoir assessment verdict warning claim promise".split())
+                         "argument explanation book memoir assessment verdict warning claim promise call vow "
+                         "pledge assertion suggestion insistence declaration charge accusation allegation "
+                         "admission boast prediction contention description characterization".split())
 OWNED_WORDS = ISSUED_DOCUMENTS | SPOKEN_NOUNS
 
 # Words that never make a speaker on their own (first person in narration is the reporter).

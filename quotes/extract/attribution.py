@@ -2,7 +2,7 @@
 
 The finding passes ask these questions; the answer is an ``Attribution`` whose ``method`` names the rule
 (``cue_subject``, ``inverted_subject``, ``appositive``, ``according_to``, ``colon_cue``, ``colon_subject``,
-``colon_name``, ``dash_name``, ``lead_in``). Who the subject *is* — a name for "he" or "the spokesman" — is
+``colon_name``, ``dash_name``, ``lead_in``, ``owner``). Who the subject *is* — a name for "he" or "the spokesman" — is
 the speaker sieves' question (``quotes.extract.speakers``).
 """
 
@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
-from quotes.cues import NAMING_VERBS, is_speech_verb, speech_strength
+from quotes.cues import NAMING_VERBS, SPOKEN_NOUNS, is_speech_verb, speech_strength
 from quotes.extract.document import Attribution, Document
 from quotes.grammar import (
     SUBJECT_DEPS,
@@ -22,6 +22,7 @@ from quotes.grammar import (
     is_according,
     is_linked,
     is_named,
+    issuer_of,
     name_after_cue,
     name_before_cue,
     noun_phrase,
@@ -189,6 +190,39 @@ def leading_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
         return None
     attribution = attribution_for_cue(doc, verb)
     return attribution if attribution.subject is not None else None
+
+
+# How quoted words hang under the noun for what was said: its clause ("her claim that she “…”"), a preposition
+# ("his call for “…”") or an apposition.
+_OWNED_PATH = frozenset({"acl", "ccomp", "prep", "pobj", "mark", "appos", "dobj", "attr", "conj"})
+
+
+def owner_cue(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribution | None:
+    """Mrs. Clinton's March comment that, “We're going to put a lot of coal companies … out of business” — quoted
+    words in what a claim, comment, call or vow says, when no verb reports them, are its owner's: the possessor
+    or the "by" / "from" of the noun (``method = owner``). A verb with a subject of its own on the way up is a
+    report of its own, not the noun's."""
+    qtokens = doc.tokens_in(first.outer_start, last.outer_end)
+    if qtokens is None:
+        return None
+    quote_ids = {t.i for t in qtokens}
+    tops = {t.head.i for t in qtokens if t.head.i not in quote_ids and not t.is_punct and not t.is_space}
+    if len(tops) != 1:
+        return None
+    node = doc.doc[tops.pop()]
+    for _ in range(4):
+        if doc.quoted(node.i):
+            return None
+        if node.pos_ == "NOUN" and node.lemma_.lower() in SPOKEN_NOUNS:
+            owner = issuer_of(node, doc.quoted)
+            return Attribution(node, owner, "owner", 0.9) if owner is not None else None
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in node.children)
+        if node.pos_ in ("VERB", "AUX") and has_subject and node.head.lemma_.lower() not in SPOKEN_NOUNS:
+            return None  # "… said his plan was a “disaster”": a clause of its own, not the noun's
+        if node.dep_ not in _OWNED_PATH or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:

@@ -21,6 +21,7 @@ from quotes.extract.attribution import (
     is_attribution_gap,
     lead_in_cue,
     leading_cue,
+    owner_cue,
     trailing_cue,
 )
 from quotes.extract.clauses import REPORTED_DEPS, mixed_clause, segments_around
@@ -105,7 +106,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
         return None  # Marcia “Cia” Price: a nickname inside a name
     if attribution is None:
         attribution = trailing_cue(doc, last) or leading_cue(doc, first) or colon_speaker(doc, first) \
-            or dash_speaker(doc, last) or lead_in_cue(doc, first)
+            or dash_speaker(doc, last) or lead_in_cue(doc, first) or owner_cue(doc, first, last)
     if attribution is None:
         if n_words < MIN_UNCUED_WORDS or looks_like_title(content) or CREDIT_LINE.match(content) \
                 or _BOILERPLATE.match(content):
