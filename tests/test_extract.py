@@ -204,6 +204,12 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
     assert (q.speaker, q.method, q.cue) == ("Dianne Bystrom", "lead_in", "agreed")
 
 
+def test_quoted_words_in_someones_call_are_theirs(extract):
+    q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
+                    "entering the United States.”"))
+    assert (q.speaker, q.method, q.cue, q.kind) == ("Donald Trump", "owner", "call", "mixed")
+
+
 @pytest.mark.parametrize("lead", [
     "Or maybe Jeb Bush, digital consultant Phil Musser says.",  # two names: which one spoke?
     "Mary Hale did not agree.",  # a negated verb reports nothing

@@ -67,6 +67,43 @@ def test_speakers_in_document_order(extract, text, expected):
     assert [q.speaker for q in extract(text)] == expected
 
 
+@pytest.mark.parametrize("text, quote, expected", [
+    pytest.param("Maria Lopez, the candidate's eldest daughter, spoke in Denver on Friday. Asked about the cost, the "
+                 "41-year-old mother of two replied, “It pays for itself.”", "It pays for itself", "Maria Lopez",
+                 id="a family-role noun is the woman just named as a subject"),
+    pytest.param("Tom Reyes spoke in Denver on Friday. His ex-wife replied, “He never paid a cent of it.”",
+                 "He never paid a cent of it", None, id="his ex-wife is somebody else"),
+    pytest.param("The Association of Flight Attendants endorsed Clinton on Monday. “She is a champion for working "
+                 "families,” the union wrote.", "She is a champion for working families",
+                 "Association of Flight Attendants", id="the union is the organisation just named as a subject"),
+    pytest.param("Donald Trump is taking questions in Salem. The billionaire businessman began by calling the drug "
+                 "crisis “a disgrace to this great state.”", "the drug crisis “a disgrace to this great state",
+                 "Donald Trump", id="a noun news uses for a named person"),
+    pytest.param("Clinton leads Bernie Sanders by 271 delegates, but the self-described democratic socialist has "
+                 "vowed, “We will fight on to the convention.”", "We will fight on to the convention", None,
+                 id="never the subject of the description's own sentence"),
+    pytest.param("Hillary Clinton spoke in Ohio on Friday. The New York businessman replied, “She is wrong about all "
+                 "of it.”", "She is wrong about all of it", None, id="a businessman is not a woman"),
+])
+def test_who_a_description_names(extract, text, quote, expected):
+    assert speakers(extract(text))[quote] == expected
+
+
+def test_the_subject_of_a_persons_reported_clause_is_not_whom_he_continues(extract):
+    from quotes.extract import ExtractOptions
+
+    quotes = extract("Senate leader Mitch McConnell spoke on Monday.\n\n"
+                     "House Speaker Paul Ryan met donors on Tuesday, and he does believe McConnell is correct.\n\n"
+                     "“I do think the votes are there for the override,” he said.",
+                     options=ExtractOptions(belief=False))
+    assert speakers(quotes)["I do think the votes are there for the override"] == "Paul Ryan"
+
+
+def test_a_headline_verb_is_not_part_of_a_name(names):
+    index = names("Donald Trump Is Right About Chicago.\n\nDonald Trump spoke on Monday.")
+    assert [c.name for c in index.clusters] == ["Donald Trump"]
+
+
 def test_he_before_a_colon_introduces_the_next_paragraph(extract):
     quotes = extract("“I back Cruz,” Morton Blackwell wrote.\n\n"
                      "He then listed the qualities a nominee needs:\n\n"
