@@ -86,9 +86,22 @@ def load_nlp(with_coref: bool = False):
     require_coref_model()
     _, path = spacy_model_path()
     nlp = spacy.load(path, exclude=list(UNUSED_COMPONENTS))
+    split_glued_quote_marks(nlp)
     if with_coref:
         add_coreferee(nlp)
     return nlp
+
+
+# A curly quote mark glued to the word after it inside a token: `surprising,”Clinton said` and `said,“We`
+# in scraped copy. Split there, or the speaker's name is one token with the end of the quote.
+_GLUED_QUOTE_MARKS = (r"(?<=[\w,.!?;:…])[“”](?=\w)", r"(?<=\w)[,!?;:…](?=[“”]\w)")
+
+
+def split_glued_quote_marks(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, *_GLUED_QUOTE_MARKS]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def add_coreferee(nlp) -> None:

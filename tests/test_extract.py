@@ -204,6 +204,11 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
     assert (q.speaker, q.method, q.cue) == ("Dianne Bystrom", "lead_in", "agreed")
 
 
+def test_a_quote_mark_glued_to_the_speakers_name_is_split_off(extract):
+    q = one(extract("“I think it has been most surprising to see somebody so affable,”Clinton said on Friday."))
+    assert (q.speaker, q.method) == ("Clinton", "cue_subject")
+
+
 def test_quoted_words_in_someones_call_are_theirs(extract):
     q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                     "entering the United States.”"))
