@@ -106,11 +106,13 @@ def is_aside(cue: Token) -> bool:
     return opener and right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == ","
 
 
-def outermost_cue(cue: Token) -> Token:
-    """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell"."""
+def outermost_cue(cue: Token, quoted=lambda i: False) -> Token:
+    """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell". Never up
+    into the quoted words: "“I am asking all the candidates to recognize that …,” Vargas wrote" parsed with
+    "wrote" under "recognize" is reported by "wrote", not by the "asking" inside the quote."""
     node = cue
     for _ in range(6):
-        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp"):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp") or quoted(node.head.i):
             break
         node = node.head
         if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
@@ -119,10 +121,10 @@ def outermost_cue(cue: Token) -> Token:
     node = cue
     for _ in range(4):
         for child in node.children:
-            if child.i != cue.i and is_aside(child) and is_speech_verb(child, include_belief=False) \
-                    and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            if child.i != cue.i and not quoted(child.i) and is_aside(child) \
+                    and is_speech_verb(child, include_belief=False) and any(c.dep_ in SUBJECT_DEPS for c in child.children):
                 return child
-        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or quoted(node.head.i):
             break
         node = node.head
     return cue

@@ -209,6 +209,13 @@ def test_a_quote_mark_glued_to_the_speakers_name_is_split_off(extract):
     assert (q.speaker, q.method) == ("Clinton", "cue_subject")
 
 
+def test_the_cue_is_never_a_verb_inside_the_quote(extract):
+    # the parser hangs "wrote" under "recognize" inside the quote; "asking" must not become the cue
+    q = one(extract("“I am asking all the presidential candidates to recognize that #wordsmatter,” Vargas wrote on "
+                    "Facebook."))
+    assert (q.speaker, q.cue) == ("Vargas", "wrote")
+
+
 def test_quoted_words_in_someones_call_are_theirs(extract):
     q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                     "entering the United States.”"))

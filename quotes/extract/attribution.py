@@ -102,7 +102,7 @@ def find_cue(doc: Document, group: list[int]) -> Attribution | None:
                 best = (score, token)
     if best is None:
         return None
-    cue = outermost_cue(best[1])
+    cue = outermost_cue(best[1], doc.quoted)
     return attribution_for_cue(doc, cue)
 
 
