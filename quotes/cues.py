@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
     speak urge vow whisper wonder yell joke quip boast brag lament concede question pledge threaten
     tout praise slam blast attack mock lambast chide scold hail applaud caution advise announce
     acknowledge affirm answer echo underscore signal predict forecast project insist plead repeat
-    reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge
+    reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge opine
     """.split()
 )
 

@@ -216,6 +216,12 @@ def test_the_cue_is_never_a_verb_inside_the_quote(extract):
     assert (q.speaker, q.cue) == ("Vargas", "wrote")
 
 
+def test_a_line_break_after_a_trailing_attribution_is_no_word_of_it(extract):
+    quotes = extract("“For a start, his wife has explained that she chose not to speak,” Oliver barked.\n"
+                     "“Honestly,” he continued, “we may be on the brink.”")
+    assert (quotes[0].speaker, quotes[0].cue) == ("Oliver", "barked")
+
+
 def test_quoted_words_in_someones_call_are_theirs(extract):
     q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                     "entering the United States.”"))

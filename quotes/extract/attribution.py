@@ -135,7 +135,7 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in {w.i for w in words}]
         # The parse may hang the quote itself under the verb; everything else must lie in the short clause.
-        own = [c for c in verb.subtree if c.i != verb.i and not c.is_punct and not doc.quoted(c.i)]
+        own = [c for c in verb.subtree if c.i != verb.i and not (c.is_punct or c.is_space) and not doc.quoted(c.i)]
         inside = all(tail.start <= c.i < tail.end for c in own)
         if subjects and inside and all(c.dep_ in _TRAILING_DEPS or doc.quoted(c.i) for c in verb.children):
             attribution = attribution_for_cue(doc, verb)
