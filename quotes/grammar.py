@@ -203,6 +203,9 @@ def _grammatical_subject(cue: Token, quoted=lambda i: False) -> Span | None:
         # "went so far as to say": through the adverb the infinitive hangs on.
         if node.head.i != node.i and (node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep")
                                       or (node.dep_ == "advmod" and node.pos_ == "ADV" and node is not cue)
+                                      # "he looked into my camera, furrowed his brow and said": a verb the
+                                      # parser could not label is one more in the row
+                                      or (node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB")
                                       or (node.dep_ == "ccomp" and (quoted(node.i) or node is not cue))):
             # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
             node = node.head

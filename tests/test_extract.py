@@ -222,6 +222,12 @@ def test_a_line_break_after_a_trailing_attribution_is_no_word_of_it(extract):
     assert (quotes[0].speaker, quotes[0].cue) == ("Oliver", "barked")
 
 
+def test_a_speech_verb_in_a_row_of_verbs_shares_their_subject(extract):
+    q = one(extract("Last month, when I asked Bernie Sanders if he would ever endorse Hillary Clinton, he looked "
+                    "straight into my iPhone camera, furrowed his brow and said, \"I'm gonna endorse YOU!\""))
+    assert (q.speaker_mention, q.speaker) == ("he", "Bernie Sanders")
+
+
 def test_quoted_words_in_someones_call_are_theirs(extract):
     q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                     "entering the United States.”"))
