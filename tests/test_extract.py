@@ -228,6 +228,12 @@ def test_a_speech_verb_in_a_row_of_verbs_shares_their_subject(extract):
     assert (q.speaker_mention, q.speaker) == ("he", "Bernie Sanders")
 
 
+def test_a_trailing_attribution_may_end_in_a_modifier_after_a_comma(extract):
+    quotes = extract("Megyn Kelly asked him about it. Donald Trump smiled.\n\n“You know, it happens, right?” Donald "
+                     "Trump went on, as if he didn’t hear her.")
+    assert (quotes[-1].speaker, quotes[-1].cue) == ("Donald Trump", "went")
+
+
 def test_quoted_words_in_someones_call_are_theirs(extract):
     q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                     "entering the United States.”"))

@@ -127,20 +127,35 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     tail = doc.tokens_in(span.outer_end, period)
     if tail is None:
         return None
-    words = [t for t in tail if not t.is_punct and not t.is_space]
+    # "“…?” Trump went on, as if he didn't hear her.": what follows a comma after the clause only modifies it.
+    comma = next((t for t in tail if t.text == ","), None)
+    clause = tail[: comma.i - tail.start] if comma is not None else tail
+    words = [t for t in clause if not t.is_punct and not t.is_space]
     if not 2 <= len(words) <= MAX_TRAILING_WORDS or any(doc.quoted(t.i) for t in words):
         return None
     for verb in words:
         if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN"):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in {w.i for w in words}]
-        # The parse may hang the quote itself under the verb; everything else must lie in the short clause.
-        own = [c for c in verb.subtree if c.i != verb.i and not (c.is_punct or c.is_space) and not doc.quoted(c.i)]
-        inside = all(tail.start <= c.i < tail.end for c in own)
-        if subjects and inside and all(c.dep_ in _TRAILING_DEPS or doc.quoted(c.i) for c in verb.children):
+        # The parse may hang the quote itself under the verb; everything else must lie in the short clause or
+        # in a modifier after its comma.
+        own = [c for c in verb.subtree if c.i != verb.i and not (c.is_punct or c.is_space) and not doc.quoted(c.i)
+               and not (comma is not None and c.i > comma.i and _modifies(c, verb))]
+        inside = all(clause.start <= c.i < clause.end for c in own)
+        if subjects and inside and all(c.dep_ in _TRAILING_DEPS or doc.quoted(c.i) or (comma is not None and c.i > comma.i)
+                                       for c in verb.children):
             attribution = attribution_for_cue(doc, verb)
             return attribution if attribution.subject is not None else None
     return None
+
+
+def _modifies(token: Token, verb: Token) -> bool:
+    """The token lies in an adverbial modifier of the verb (a clause, a phrase of time or manner)."""
+    while token.head.i != verb.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return token.dep_ in ("advcl", "prep", "npadvmod", "advmod")
 
 
 # A lead-in's speech verb reports nothing of its own: the quote after it is what was said. ("…, Schiff said."
