@@ -234,6 +234,12 @@ def test_a_trailing_attribution_may_end_in_a_modifier_after_a_comma(extract):
     assert (quotes[-1].speaker, quotes[-1].cue) == ("Donald Trump", "went")
 
 
+def test_a_leading_clause_may_open_with_a_scene_setting_adverbial(extract):
+    q = one(extract("After Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, “I suppose I could "
+                    "have stayed home and baked cookies.”"))
+    assert (q.speaker_mention, q.cue) == ("Hillary", "shot")
+
+
 def test_quoted_words_in_someones_call_are_theirs(extract):
     q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                     "entering the United States.”"))

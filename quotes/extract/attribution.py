@@ -149,6 +149,14 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     return None
 
 
+def _sets_the_scene(child: Token, subject: Token) -> bool:
+    """An adverbial before the subject, set off by a comma: "After Jerry Brown criticized Bill Clinton during a
+    debate, Hillary shot back, “…”"."""
+    end = child.right_edge
+    return child.dep_ in ("advcl", "prep", "npadvmod", "advmod") and end.i < subject.left_edge.i \
+        and end.i + 1 < len(end.doc) and end.doc[end.i + 1].text == ","
+
+
 def _modifies(token: Token, verb: Token) -> bool:
     """The token lies in an adverbial modifier of the verb (a clause, a phrase of time or manner)."""
     while token.head.i != verb.i:
@@ -201,7 +209,8 @@ def leading_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not doc.quoted(c.i)]
     if not subjects or verb.i - subjects[0].left_edge.i > MAX_TRAILING_WORDS or any(
-            c.i < verb.i and c.dep_ not in _TRAILING_DEPS for c in verb.children):
+            c.i < verb.i and c.dep_ not in _TRAILING_DEPS and not _sets_the_scene(c, subjects[0])
+            for c in verb.children):
         return None
     attribution = attribution_for_cue(doc, verb)
     return attribution if attribution.subject is not None else None
