@@ -79,6 +79,10 @@ SPEECH_NOUNS = frozenset(
     """.split()
 )
 
+# What "reads" a quotation besides the speech nouns: "the sign read “…”", "“…,” the suit reads", "“…,” it read".
+READ_TEXTS = frozenset("sign note headline caption banner plaque inscription card it suit lawsuit complaint filing "
+                       "article story ad advertisement text document order ruling petition resolution bill".split())
+
 # Documents somebody puts out, whose words are the issuer's ("Trump and Ryan issued a statement", "a statement
 # from the White House"), and the verbs that put them out: the speech nouns above a person can own or issue.
 ISSUED_DOCUMENTS = frozenset("statement release letter memo email tweet post ad advertisement video op-ed "
@@ -105,8 +109,7 @@ def is_speech_verb(token: Token, include_belief: bool = True) -> bool:
     if lemma == "put":  # "as she put it", "he put it plainly"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     if lemma == "read":  # "the letter reads" reports; "she read “The Old Man and the Sea”" does not
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEECH_NOUNS | {"sign", "note", "headline"}
-                   for c in token.children)
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in SPEECH_NOUNS | READ_TEXTS for c in token.children)
     return include_belief and lemma in BELIEF_VERBS
 
 

@@ -240,6 +240,12 @@ def test_a_leading_clause_may_open_with_a_scene_setting_adverbial(extract):
     assert (q.speaker_mention, q.cue) == ("Hillary", "shot")
 
 
+@pytest.mark.parametrize("reader", ["the suit reads", "the sign read", "it read"])
+def test_a_text_that_reads_is_a_cue(extract, reader):
+    q = one(extract(f"“Chairman Gowdy tied these statements to the firing of Bradley Podliska,” {reader}."))
+    assert (q.cue, q.speaker_mention) == (reader.split()[-1], " ".join(reader.split()[:-1]))
+
+
 def test_quoted_words_in_someones_call_are_theirs(extract):
     q = one(extract("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                     "entering the United States.”"))
