@@ -238,7 +238,9 @@ def name_before_cue(cue: Token, quoted=lambda i: False) -> Span | None:
             # an organisation only right before the verb: "“…,” LeVell assured the crowd" (tagged ORG)
             start, end = entity_bounds(token)
             gap = doc[end:cue.i].text if end < cue.i else ""
-            return doc[start:end] if _NAME_TO_CUE.match(gap) else None
+            # "her senior policy adviser, Jake Sullivan, said": the name is itself the appositive in commas
+            in_commas = gap.strip() == "," and start > 0 and doc[start - 1].text == ","
+            return doc[start:end] if _NAME_TO_CUE.match(gap) or in_commas else None
     return None
 
 

@@ -62,6 +62,9 @@ def test_a_relative_pronoun_after_a_list_stands_for_the_last_name(extract):
                  "group “to spread.”", [None], id="it is not given to the one organisation in view"),
     pytest.param("She has done nothing wrong. I hope in 2017 America says, “President Clinton, thank you.”",
                  ["America"], id="a year is not part of a name"),
+    pytest.param("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
+                 "believes that transatlantic cooperation is essential.”", ["Jake Sullivan"],
+                 id="a name in apposition right before a cue the parser left without a subject"),
 ])
 def test_speakers_in_document_order(extract, text, expected):
     assert [q.speaker for q in extract(text)] == expected
