@@ -79,9 +79,10 @@ SPEECH_NOUNS = frozenset(
     """.split()
 )
 
-# What "reads" a quotation besides the speech nouns: "the sign read “…”", "“…,” the suit reads", "“…,” it read".
-READ_TEXTS = frozenset("sign note headline caption banner plaque inscription card it suit lawsuit complaint filing "
-                       "article story ad advertisement text document order ruling petition resolution bill".split())
+# What "reads" a quotation besides the speech nouns: "the sign read “…”", "“…,” the suit reads", "it read".
+READ_TEXTS = frozenset("sign note headline caption banner plaque inscription card it suit lawsuit complaint "
+                       "filing article story ad advertisement text document order ruling petition resolution "
+                       "bill".split())
 
 # Documents somebody puts out, whose words are the issuer's ("Trump and Ryan issued a statement", "a statement
 # from the White House"), and the verbs that put them out: the speech nouns above a person can own or issue.

@@ -122,7 +122,8 @@ def outermost_cue(cue: Token, quoted=lambda i: False) -> Token:
     for _ in range(4):
         for child in node.children:
             if child.i != cue.i and not quoted(child.i) and is_aside(child) \
-                    and is_speech_verb(child, include_belief=False) and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                    and is_speech_verb(child, include_belief=False) \
+                    and any(c.dep_ in SUBJECT_DEPS for c in child.children):
                 return child
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or quoted(node.head.i):
             break

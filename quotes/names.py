@@ -54,8 +54,8 @@ KINSHIP_NOUNS = {
     **dict.fromkeys("father husband son brother widower grandfather uncle nephew boyfriend".split(), "m"),
 }
 # Nouns news uses to refer back to a person it has named rather than to introduce one: "the billionaire
-# businessman", "the gambling tycoon", "the self-described democratic socialist". Not "the official", "the source",
-# "the moderator", nor performers: "the Lincoln actor" of an ad is nobody the article names.
+# businessman", "the gambling tycoon", "the self-described democratic socialist". Not "the official", "the
+# source", "the moderator", nor performers: "the Lincoln actor" of an ad is nobody the article names.
 DESCRIPTOR_NOUNS = frozenset("""
     businessman businesswoman billionaire tycoon mogul magnate developer entrepreneur philanthropist socialist
     lawmaker congressman congresswoman politician legislator

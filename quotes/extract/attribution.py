@@ -2,8 +2,8 @@
 
 The finding passes ask these questions; the answer is an ``Attribution`` whose ``method`` names the rule
 (``cue_subject``, ``inverted_subject``, ``appositive``, ``according_to``, ``colon_cue``, ``colon_subject``,
-``colon_name``, ``dash_name``, ``lead_in``, ``owner``). Who the subject *is* — a name for "he" or "the spokesman" — is
-the speaker sieves' question (``quotes.extract.speakers``).
+``colon_name``, ``dash_name``, ``lead_in``, ``owner``). Who the subject *is* — a name for "he" or "the
+spokesman" — is the speaker sieves' question (``quotes.extract.speakers``).
 """
 
 from __future__ import annotations
@@ -130,6 +130,7 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     # "“…?” Trump went on, as if he didn't hear her.": what follows a comma after the clause only modifies it.
     comma = next((t for t in tail if t.text == ","), None)
     clause = tail[: comma.i - tail.start] if comma is not None else tail
+    cut = comma.i if comma is not None else len(doc.doc)  # tokens past it may only modify the verb
     words = [t for t in clause if not t.is_punct and not t.is_space]
     if not 2 <= len(words) <= MAX_TRAILING_WORDS or any(doc.quoted(t.i) for t in words):
         return None
@@ -140,9 +141,9 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
         # The parse may hang the quote itself under the verb; everything else must lie in the short clause or
         # in a modifier after its comma.
         own = [c for c in verb.subtree if c.i != verb.i and not (c.is_punct or c.is_space) and not doc.quoted(c.i)
-               and not (comma is not None and c.i > comma.i and _modifies(c, verb))]
+               and not (c.i > cut and _modifies(c, verb))]
         inside = all(clause.start <= c.i < clause.end for c in own)
-        if subjects and inside and all(c.dep_ in _TRAILING_DEPS or doc.quoted(c.i) or (comma is not None and c.i > comma.i)
+        if subjects and inside and all(c.dep_ in _TRAILING_DEPS or doc.quoted(c.i) or c.i > cut
                                        for c in verb.children):
             attribution = attribution_for_cue(doc, verb)
             return attribution if attribution.subject is not None else None
@@ -222,10 +223,10 @@ _OWNED_PATH = frozenset({"acl", "ccomp", "prep", "pobj", "mark", "appos", "dobj"
 
 
 def owner_cue(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribution | None:
-    """Mrs. Clinton's March comment that, “We're going to put a lot of coal companies … out of business” — quoted
-    words in what a claim, comment, call or vow says, when no verb reports them, are its owner's: the possessor
-    or the "by" / "from" of the noun (``method = owner``). A verb with a subject of its own on the way up is a
-    report of its own, not the noun's."""
+    """Donald Trump's call for “a total and complete shutdown of Muslims entering the United States” — quoted
+    words in what a claim, comment, call or vow says, when no verb reports them, are its owner's: the
+    possessor or the "by" / "from" of the noun (``method = owner``). A verb with a subject of its own on the way
+    up is a report of its own, not the noun's."""
     qtokens = doc.tokens_in(first.outer_start, last.outer_end)
     if qtokens is None:
         return None

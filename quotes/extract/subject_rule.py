@@ -62,7 +62,8 @@ def _pronoun_subject_before(doc: Document, pronoun: Token) -> Token | None:
     return None
 
 
-def recent_subject(doc: Document, pronoun: Token, people: list[Mention], sentences: int = 2) -> NameCluster | None:
+def recent_subject(doc: Document, pronoun: Token, people: list[Mention],
+                   sentences: int = 2) -> NameCluster | None:
     """The person (or organisation) named as a subject in this or the ``sentences`` before, nearest first."""
     sent = pronoun.sent
     earliest = sentences_back(pronoun, sentences).idx
