@@ -228,6 +228,9 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
                    {"cue": reader.split()[-1], "speaker_mention": reader.rsplit(" ", 1)[0]},
                    id=f"a text that reads is a cue: {reader}")
       for reader in ("the suit reads", "the sign read", "it read")],
+    pytest.param("''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack "
+                 "that happened today is the work of terrorists.''", "We are not", {"speaker": "Alawee"},
+                 id="a sentence with a colon of its own leads in to the next quote, not back"),
     pytest.param("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                  "entering the United States.”", "for “a total",
                  {"speaker": "Donald Trump", "method": "owner", "cue": "call", "kind": "mixed"},

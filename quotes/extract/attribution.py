@@ -72,8 +72,8 @@ def find_cue(doc: Document, group: list[int]) -> Attribution | None:
     quote_ids = {t.i for t in qtokens if doc.in_quote[t.i] in members}
     sentences = {t.sent.start: t.sent for t in qtokens if not t.is_space}
     after = sentence_after(doc, spans[-1])
-    if after is not None:  # “Why now?” Clinton said. — the parser ends the sentence at the question mark
-        sentences[after.start] = after
+    if after is not None and not _introduces_more(doc, after):
+        sentences[after.start] = after  # “Why now?” Clinton said. — the parser ends the sentence at the "?"
     best: tuple[float, Token] | None = None
     for sent in sentences.values():
         for token in sent:
@@ -248,6 +248,12 @@ def owner_cue(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribution |
             return None
         node = node.head
     return None
+
+
+def _introduces_more(doc: Document, sent: Span) -> bool:
+    """“We are refugees,” Ms. Alawee said. “We are not terrorists.” Mr. Zahed said: “…” — a sentence with a colon
+    of its own leads in to what follows, not back to the quote before it."""
+    return any(t.text == ":" and not doc.quoted(t.i) for t in sent)
 
 
 def sentence_after(doc: Document, span: QuoteSpan) -> Span | None:
