@@ -231,6 +231,10 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
     pytest.param("''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack "
                  "that happened today is the work of terrorists.''", "We are not", {"speaker": "Alawee"},
                  id="a sentence with a colon of its own leads in to the next quote, not back"),
+    pytest.param("\"Your reputation is amazing,\" Trump assured Jones, after Jones assured Trump that most of his "
+                 "listeners supported his candidacy. \"I will not let you down.\"", "I will not",
+                 {"speaker": "Trump", "method": "floating"},
+                 id="an indirect report later in a direct quote's sentence is an aside to it"),
     pytest.param("The rally came days after Donald Trump's call for “a total and complete shutdown of Muslims "
                  "entering the United States.”", "for “a total",
                  {"speaker": "Donald Trump", "method": "owner", "cue": "call", "kind": "mixed"},

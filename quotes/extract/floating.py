@@ -28,7 +28,8 @@ def run(doc: Document, quotes: list[Quote]) -> None:
                 quote.speaker_mention = previous.speaker_mention
                 quote.method = METHOD
                 quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
-        if quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue):
+        if quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue) \
+                and not _aside_of(doc, quote, previous):
             previous = quote  # "…, Schiff said. “The other factor …”": an indirect report leads in too
 
 
@@ -79,3 +80,13 @@ def nobody_between(doc: Document, previous: Quote, quote: Quote) -> bool:
                     and not any(c.dep_ == "neg" for c in token.children):
                 return False  # "He didn't suggest retaliation." reports nothing said
     return True
+
+
+def _aside_of(doc: Document, quote: Quote, previous: Quote | None) -> bool:
+    """An indirect report later in the sentence of a direct quote is an aside to it: in "“Your reputation is
+    amazing,” Trump assured Jones, after Jones assured Trump that …. “I will not let you down.”" the next
+    quote still continues Trump."""
+    if previous is None or quote.kind != "indirect" or previous.kind == "indirect" or previous.speaker is None:
+        return False
+    here, there = doc.tokens_in(quote.start, quote.end), doc.tokens_in(previous.start, previous.end)
+    return here is not None and there is not None and here[0].sent.start == there[-1].sent.start
