@@ -245,6 +245,22 @@ def name_before_cue(cue: Token, quoted=lambda i: False) -> Span | None:
     return None
 
 
+def name_opening_sentence(cue: Token, quoted=lambda i: False) -> Span | None:
+    """The person whose name opens the sentence, set off by a comma, when an aside stands between it and a speech
+    verb the parser left without a subject: "Ted Cruz, when asked what about Trump's vision is wrong, responded
+    that …", "Sanders, meanwhile, who sits at zero endorsements, said that …"."""
+    doc = cue.doc
+    first = cue.sent.start
+    while first < cue.i and (doc[first].is_space or doc[first].is_punct):
+        first += 1
+    if cue.i == 0 or doc[cue.i - 1].text != "," or doc[first].ent_type_ != "PERSON" or quoted(first):
+        return None
+    start, end = entity_bounds(doc[first])
+    if start != first or end >= cue.i - 1 or doc[end].text != ",":
+        return None
+    return doc[start:end]
+
+
 def name_after_cue(cue: Token, quoted=lambda i: False) -> Span | None:
     """The person named right after an inverted speech verb the parser left without a subject: "“…,” said
     Robert Reich, who served as labor secretary … yet endorsed Bernie Sanders" (the parse makes Reich the

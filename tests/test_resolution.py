@@ -65,6 +65,9 @@ def test_a_relative_pronoun_after_a_list_stands_for_the_last_name(extract):
     pytest.param("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
                  "believes that transatlantic cooperation is essential.”", ["Jake Sullivan"],
                  id="a name in apposition right before a cue the parser left without a subject"),
+    pytest.param("Ted Cruz, when asked specifically what about Trump’s vision for the country is wrong, responded "
+                 "that the businessman “is right about the problems, but his solutions don’t work.”", ["Ted Cruz"],
+                 id="the name opening the sentence, an aside between it and a subjectless cue"),
 ])
 def test_speakers_in_document_order(extract, text, expected):
     assert [q.speaker for q in extract(text)] == expected

@@ -25,6 +25,7 @@ from quotes.grammar import (
     issuer_of,
     name_after_cue,
     name_before_cue,
+    name_opening_sentence,
     noun_phrase,
     outermost_cue,
     subject_of,
@@ -313,7 +314,8 @@ def attribution_for_cue(doc: Document, cue: Token) -> Attribution:
         return Attribution(cue, subject, "according_to", 0.95)
     subject = subject_of(cue, doc.quoted)
     if subject is None and cue.tag_ != "VBG":
-        subject = name_before_cue(cue, doc.quoted) or name_after_cue(cue, doc.quoted)
+        subject = name_before_cue(cue, doc.quoted) or name_after_cue(cue, doc.quoted) \
+            or name_opening_sentence(cue, doc.quoted)
     if subject is None and cue.tag_ == "VBG":
         # "Mr. Trump hardly clarified the matter, …, asserting, “Of course, I pay federal taxes.”" — when the
         # parse loses the participle's clause, its subject is the sentence's first subject.
