@@ -151,11 +151,15 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     return None
 
 
+# Modifiers of a verb that add when, where, how or why, and say nothing of who spoke.
+_ADVERBIAL_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
+
+
 def _sets_the_scene(child: Token, subject: Token) -> bool:
     """An adverbial before the subject, set off by a comma: "After Jerry Brown criticized Bill Clinton during a
     debate, Hillary shot back, “…”"."""
     end = child.right_edge
-    return child.dep_ in ("advcl", "prep", "npadvmod", "advmod") and end.i < subject.left_edge.i \
+    return child.dep_ in _ADVERBIAL_DEPS and end.i < subject.left_edge.i \
         and end.i + 1 < len(end.doc) and end.doc[end.i + 1].text == ","
 
 
@@ -165,7 +169,7 @@ def _modifies(token: Token, verb: Token) -> bool:
         if token.head.i == token.i:
             return False
         token = token.head
-    return token.dep_ in ("advcl", "prep", "npadvmod", "advmod")
+    return token.dep_ in _ADVERBIAL_DEPS
 
 
 # A lead-in's speech verb reports nothing of its own: the quote after it is what was said. ("…, Schiff said."

@@ -57,9 +57,7 @@ def organisation_in_view(doc: Document, root: Token) -> NameCluster | None:
     sentence or the one before ("… the Association of Flight Attendants called Clinton a “champion” … / “…,”
     the union wrote"). Merely the one organisation named nearby is not enough: on the hold-outs that named as
     many wrongly as rightly."""
-    orgs = [m for m in doc.names.mentions_before(root.idx, 1500)
-            if m.cluster.kind == "organisation" and not doc.inside_quote(m.start)]
-    return recent_subject(doc, root, orgs, sentences=1)
+    return recent_subject(doc, root, doc.named_before(root.idx, "organisation"), sentences=1)
 
 
 def _possessed(root: Token) -> bool:

@@ -30,8 +30,7 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     elif (noun not in TITLE_WORDS and noun not in DESCRIPTOR_NOUNS) or noun in ROLE_MODIFIERS:
         return None
     gender = NOUN_GENDERS.get(noun)
-    people = [m for m in doc.names.mentions_before(root.sent.start_char, 1500)
-              if m.cluster.kind == "person" and not doc.inside_quote(m.start)
-              and (gender is None or m.cluster.gender == gender)]
+    people = [m for m in doc.named_before(root.sent.start_char, "person")
+              if gender is None or m.cluster.gender == gender]
     subject = recent_subject(doc, root, people)
     return (subject, CERTAINTY) if subject is not None else None

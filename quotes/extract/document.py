@@ -17,7 +17,7 @@ from quotes.coref import CorefResolver
 from quotes.grammar import strip_span
 from quotes.marks import ALL_MARKS as QUOTE_MARKS
 from quotes.marks import INLINE_SPACE, QuoteSpan, find_quote_spans, paragraph_bounds
-from quotes.names import NameIndex
+from quotes.names import Mention, NameIndex
 from quotes.records import Quote
 
 
@@ -96,6 +96,12 @@ class Document:
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self.token_starts, pos) - 1
         return 0 <= i < len(self.in_quote) and self.in_quote[i] != -1
+
+    def named_before(self, pos: int, kind: str, window_chars: int = 1500) -> list[Mention]:
+        """People or organisations (``kind``) named before ``pos`` in the narration, outside quote marks, nearest
+        last: who a pronoun or a description could stand for."""
+        return [m for m in self.names.mentions_before(pos, window_chars)
+                if m.cluster.kind == kind and not self.inside_quote(m.start)]
 
     def starts_sentence(self, start: int) -> bool:
         """True when the quote (its content begins at ``start``) opens a sentence or paragraph."""

@@ -25,12 +25,10 @@ def candidates(doc: Document, pronoun: Token) -> list[Mention]:
     """Names mentioned in the 1,500 characters before a pronoun, outside quote marks, that it could stand for:
     people for "he" / "she" (gender agreeing), organisations and groups for "it" / "they", nearest last."""
     gender = PERSON_PRONOUNS.get(pronoun.text.lower())
-    wants_person = gender is not None
     if pronoun.text.lower() in PLURAL_PRONOUNS:
         return []
-    return [m for m in doc.names.mentions_before(pronoun.idx, 1500)
-            if (m.cluster.kind == "person") == wants_person and gender_ok(m.cluster, gender)
-            and not m.cluster.ambiguous and not doc.inside_quote(m.start)]
+    kind = "organisation" if gender is None else "person"
+    return [m for m in doc.named_before(pronoun.idx, kind) if gender_ok(m.cluster, gender) and not m.cluster.ambiguous]
 
 
 def open_pronoun(record) -> Token | None:
