@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Token
 
-from quotes.cues import NAMING_VERBS, TITLE_GIVING_WORDS, WORK_NOUNS
+from quotes.cues import NAMING_VERBS, TITLE_GIVING_WORDS, WORK_NOUNS, is_speech_verb
 from quotes.extract.attribution import (
     attributed_after,
     colon_speaker,
@@ -27,7 +27,7 @@ from quotes.extract.attribution import (
 from quotes.extract.clauses import REPORTED_DEPS, mixed_clause, segments_around
 from quotes.extract.document import Attribution, Document, Record
 from quotes.extract.speakers import attach
-from quotes.grammar import CREDIT_LINE, in_subtree, looks_like_title, strip_span
+from quotes.grammar import CREDIT_LINE, in_subtree, is_according, looks_like_title, strip_span
 from quotes.marks import TRANSCRIPT_SPEAKER, QuoteSpan
 from quotes.records import Quote
 
@@ -107,6 +107,8 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     if attribution is None:
         attribution = trailing_cue(doc, last) or leading_cue(doc, first) or colon_speaker(doc, first) \
             or dash_speaker(doc, last) or lead_in_cue(doc, first) or owner_cue(doc, first, last)
+    if attribution is not None and in_speaker_phrase(doc, attribution, first):
+        return None
     if attribution is None:
         if n_words < MIN_UNCUED_WORDS or looks_like_title(content) or CREDIT_LINE.match(content) \
                 or _BOILERPLATE.match(content):
@@ -146,6 +148,27 @@ def reported_by(doc: Document, attribution: Attribution | None, span: QuoteSpan)
     if inside is None:
         return False
     return any(child.dep_ in REPORTED_DEPS and in_subtree(inside[0], child) for child in cue.children)
+
+
+def in_speaker_phrase(doc: Document, attribution: Attribution, span: QuoteSpan) -> bool:
+    """The quoted words are part of the phrase that says who spoke ("said James Andrew Miller, a co-author of
+    “Those Guys Have All the Fun”", "said former Rep. George Miller, one of the original “big four”
+    negotiators"): a title or a label in the speaker's description, not what the speaker said."""
+    subject = attribution.subject
+    inside = doc.tokens_in(span.start, span.end)
+    if subject is None or inside is None or attribution.cue is None or is_according(attribution.cue):
+        return False  # "According to Rush Limbaugh, the move reeks of “fear”" may parse as one phrase
+    root = subject.root
+    if not in_subtree(inside[0], root) or in_subtree(attribution.cue, root):
+        return False
+    if doc.text[: span.outer_start].rstrip().endswith((".", "!", "?")):
+        return False  # said Sen. Lindsey Graham, R-S.C. “I get that. …”: a new sentence the parse hung there
+    node = inside[0]
+    while node.i != root.i and node.head.i != node.i:
+        node = node.head
+        if is_speech_verb(node) or node.lemma_.lower() in NAMING_VERBS:
+            return False  # "Humphrey, who calls Trump a “sociopath”, …": a cue of its own inside the phrase
+    return True
 
 
 def names_a_work(before: Token) -> bool:
