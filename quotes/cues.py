@@ -25,9 +25,16 @@ SPEECH_VERBS = frozenset(
     tout praise slam blast attack mock lambast chide scold hail applaud caution advise announce
     acknowledge affirm answer echo underscore signal predict forecast project insist plead repeat
     reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge opine
-    thank credit express voice
+    thank credit express voice interject
     """.split()
 )
+
+# Verbs that report speech only with their particle and no object: "her husband cut in", "Trump fired back",
+# "Sanders weighed in" (but not "pushed back the deadline").
+PHRASAL_SPEECH_VERBS = {
+    "cut": "in", "chime": "in", "break": "in", "butt": "in", "weigh": "in", "pipe": "up", "shoot": "back",
+    "fire": "back", "hit": "back", "push": "back", "lash": "out", "sound": "off",
+}
 
 # Verbs of belief, intention or evidence: attribution in annotated corpora, weaker as "quotes".
 BELIEF_VERBS = frozenset(
@@ -108,6 +115,9 @@ def is_speech_verb(token: Token, include_belief: bool = True) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in PHRASAL_SPEECH_VERBS:
+        return any(c.dep_ == "prt" and c.lower_ == PHRASAL_SPEECH_VERBS[lemma] for c in token.children) \
+            and not any(c.dep_ == "dobj" for c in token.children)
     if lemma == "put":  # "as she put it", "he put it plainly"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     if lemma == "read":  # "the letter reads" reports; "she read “The Old Man and the Sea”" does not

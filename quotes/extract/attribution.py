@@ -59,7 +59,8 @@ def is_attribution_gap(doc: Document, start: int, end: int) -> bool:
     words = [t for t in gap if not t.is_punct and not t.is_space]
     if not words or len(words) > 10 or any(t.lower_ == "that" for t in words):
         return False
-    return any(is_speech_verb(t, include_belief=False) for t in words)
+    # One attribution: "“A,” Ebeling said, and her husband cut in. “B.”" is two people speaking in turn.
+    return sum(is_speech_verb(t, include_belief=False) for t in words) == 1
 
 
 def find_cue(doc: Document, group: list[int]) -> Attribution | None:
@@ -369,6 +370,7 @@ def colon_speaker(doc: Document, span: QuoteSpan) -> Attribution | None:
     # "Trump: “…”" — a bare name before the colon.
     words = doc.tokens_in(start, colon)
     if words is not None and 0 < len([t for t in words if not t.is_punct]) <= 5:
-        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words) \
+                or doc.names.mentions_between(start, colon):  # a headline's "Trump:" the tagger made a noun
             return Attribution(None, words, "colon_name", 0.85)
     return None

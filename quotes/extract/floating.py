@@ -19,8 +19,9 @@ def run(doc: Document, quotes: list[Quote]) -> None:
     previous: Quote | None = None
     for quote in sorted(quotes, key=lambda q: q.start):
         if quote.method == "none" and quote.kind == "direct" and previous is not None:
-            opens = doc.starts_sentence(quote.start) or adverbial_lead(doc, quote)
-            if opens and nobody_between(doc, previous, quote):
+            going_on = continuing_lead(doc, quote)
+            opens = doc.starts_sentence(quote.start) or adverbial_lead(doc, quote) or going_on is not None
+            if opens and nobody_between(doc, previous, quote, going_on):
                 quote.speaker = previous.speaker
                 quote.speaker_kind = previous.speaker_kind
                 quote.role = previous.role
@@ -60,15 +61,38 @@ def adverbial_lead(doc: Document, quote: Quote) -> bool:
     return True
 
 
-def nobody_between(doc: Document, previous: Quote, quote: Quote) -> bool:
+def continuing_lead(doc: Document, quote: Quote) -> int | None:
+    """Where a lead-in that only says the speaker goes on begins: "Adding, “Now, like with all Clinton scandals
+    …”", "And continuing: “…”" — a participle of a speech verb with no subject of its own, the whole of what
+    comes before the quote in its sentence."""
+    first = doc.tokens_in(quote.start, quote.start + 1)
+    if first is None:
+        return None
+    lead = [t for t in first[0].sent if t.idx < quote.start and not doc.quoted(t.i) and not t.is_space]
+    words = [t for t in lead if not t.is_punct and t.dep_ != "cc"]
+    if len(words) != 1:
+        return None
+    verb = words[0]
+    if verb.tag_ != "VBG" or not is_speech_verb(verb, include_belief=False) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return lead[0].idx
+
+
+def nobody_between(doc: Document, previous: Quote, quote: Quote, lead_start: int | None = None) -> bool:
     if doc.paragraph_of(quote.start) - doc.paragraph_of(previous.end) > 1:
         return False
     gap_start = max(previous.end, previous.speaker_end or 0, previous.cue_end or 0)
     attribution = doc.tokens_in(gap_start - 1, gap_start)
     if attribution is not None and attribution[-1].sent.end_char <= quote.start:
-        # The rest of the attribution's own sentence ("said Ann Lee, an aide to Obama.") is not an intervention.
+        # The rest of the attribution's own sentence ("said Ann Lee, an aide to Obama.") is not an intervention,
+        # unless it is a second clause in which somebody else speaks ("Ebeling said, and her husband cut in.").
+        rest = doc.tokens_in(gap_start, attribution[-1].sent.end_char)
+        if rest is not None and any(t.dep_ == "conj" and is_speech_verb(t, include_belief=False)
+                                    and any(c.dep_ == "nsubj" for c in t.children) for t in rest):
+            return False
         gap_start = max(gap_start, attribution[-1].sent.end_char)
-    gap_end = quote.start
+    gap_end = quote.start if lead_start is None else lead_start
     for mention in doc.names.mentions_between(gap_start, gap_end):
         if mention.cluster.kind == "person" and mention.cluster.name != previous.speaker:
             if not doc.inside_quote(mention.start):
