@@ -60,6 +60,13 @@ DESCRIPTOR_NOUNS = frozenset("""
     businessman businesswoman billionaire tycoon mogul magnate developer entrepreneur philanthropist socialist
     lawmaker congressman congresswoman politician legislator
     """.split())
+# Nouns for a person news introduces without a name: "a campaign spokesman", "one senior official", "a voter".
+PERSON_NOUNS = TITLE_WORDS | DESCRIPTOR_NOUNS | frozenset(KINSHIP_NOUNS) | frozenset("""
+    official source aide staffer strategist operative consultant pollster donor activist organizer volunteer
+    man woman person resident voter supporter opponent critic worker employee member lawyer expert witness
+    friend neighbor neighbour reporter journalist editor student teacher doctor nurse agent executive owner
+    observer participant protester attendee veteran farmer officer investigator prosecutor
+    """.split())
 # The gender a noun for a person tells ("the New York businessman" is not Hillary Clinton).
 NOUN_GENDERS = {**KINSHIP_NOUNS, "businessman": "m", "businesswoman": "f", "congressman": "m",
                 "congresswoman": "f", "chairman": "m", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f",

@@ -239,10 +239,44 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
                  "entering the United States.”", "for “a total",
                  {"speaker": "Donald Trump", "method": "owner", "cue": "call", "kind": "mixed"},
                  id="quoted words in someone's call are theirs"),
+    pytest.param("Celebrities applauded the plan. Julianne Moore thanked him for “stepping up and taking action when "
+                 "Congress won’t.”", "him for", {"speaker": "Julianne Moore", "kind": "mixed", "cue": "thanked"},
+                 id="thanking someone for quoted words reports them"),
+    pytest.param("Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nOn Monday at Liberty "
+                 "University, Republican front-runner Donald Trump addressed the students. “I know this game,” Trump "
+                 "said.", "I’m the Worst", {"speaker": "Donald Trump", "method": "colon_name"},
+                 id="a headline's name before a colon, even where the tagger reads a noun"),
+    pytest.param("Later in the show, Bill Maher stated that the report “wasn’t good.” Adding, “Now, like with all "
+                 "Clinton scandals, what they actually do is never that bad.”", "Now, like",
+                 {"speaker": "Bill Maher", "method": "floating"}, id="'Adding,' continues the speaker before"),
+    pytest.param("“That is simply false,” Ann Lee fired back.", "That is", {"speaker": "Ann Lee", "cue": "fired"},
+                 id="a particle verb with no object reports speech"),
 ])
 def test_who_a_quote_hangs_on_in_messy_parses(extract, text, opening, expected):
     q = next(q for q in extract(text) if q.text.startswith(opening))
     assert {field: getattr(q, field) for field in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "“It was truly shameful,” said James Andrew Miller, a co-author of “Those Guys Have All the Fun.”",
+    "“People were upset,” said former Rep. George Miller, one of the original “big four” negotiators.",
+])
+def test_quoted_words_in_the_phrase_naming_the_speaker_are_no_quotation(extract, text):
+    q = one(extract(text))
+    assert q.text.startswith("It was") or q.text.startswith("People were")
+
+
+def test_a_new_sentence_after_the_speakers_name_is_still_a_quotation(extract):
+    quotes = extract("“I understand disagreeing with him,” said Sen. Lindsey Graham, R-S.C. “I get that. But if he "
+                     "continues this he’s really dishonoring that support.”")
+    assert any("“I get that." in q.text and q.speaker == "Lindsey Graham" for q in quotes)
+
+
+def test_two_people_speaking_in_one_gap_make_two_quotes(extract):
+    quotes = extract("“Tell her I promised you a picture,” Betsy Ebeling said, and her husband cut in. “Don’t forget "
+                     "Betsy’s husband Tom -- I’ve been friends with her since high school.”")
+    assert [q.text[:8] for q in quotes] == ["Tell her", "Don’t fo"]
+    assert quotes[0].speaker == "Betsy Ebeling" and quotes[1].speaker != "Betsy Ebeling"
 
 
 @pytest.mark.parametrize("lead", [

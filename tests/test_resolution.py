@@ -215,3 +215,20 @@ def one_direct(quotes):
     found = [q for q in quotes if q.kind == "direct"]
     assert len(found) == 1, [(q.kind, q.text) for q in quotes]
     return found[0]
+
+
+@pytest.mark.parametrize("between", [
+    "A campaign spokesman said the campaign would appeal the ruling.",
+    "One senior aide said the campaign would appeal the ruling.",
+])
+def test_somebody_new_reported_in_between_is_who_he_may_be(extract, between):
+    quotes = extract(f"“We are going to win big in Ohio,” Donald Trump said on Tuesday.\n\n{between} “We will win "
+                     "in court,” he said.")
+    last = quotes[-1]
+    assert last.text.startswith("We will win") and last.speaker is None and last.method.endswith(":unresolved")
+
+
+def test_the_candidate_reported_in_between_is_still_the_person_named(extract):
+    quotes = extract("“We are going to win big in Ohio,” Donald Trump said on Tuesday.\n\nThe candidate said the "
+                     "campaign would appeal the ruling. “We will win in court,” he said.")
+    assert quotes[-1].speaker == "Donald Trump"

@@ -6,7 +6,7 @@ not the speaker of any "it" it named on dev (a dateline, the FBI of "FBI critici
 from __future__ import annotations
 
 from quotes.extract.document import Document, Record
-from quotes.extract.pronouns import PERSON_PRONOUNS, Found, candidates, open_pronoun
+from quotes.extract.pronouns import PERSON_PRONOUNS, Found, candidates, open_pronoun, unnamed_speaker_between
 from quotes.records import Quote
 
 METHOD = "nearest_name"
@@ -25,5 +25,8 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
         return None
     window_start = doc.paragraph_starts[max(0, doc.paragraph_of(nearest.start) - 1)]
     if len({m.cluster.name for m in people if m.start >= window_start}) != 1:
+        return None
+    named = doc.tokens_in(nearest.start, nearest.end)
+    if named is None or unnamed_speaker_between(doc, named[-1].i, pronoun):
         return None
     return nearest.cluster, CERTAINTY

@@ -27,9 +27,9 @@ from quotes.extract import (
     subject_rule,
 )
 from quotes.extract.document import Attribution, Document, Record
-from quotes.extract.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, Found
+from quotes.extract.pronouns import GROUP_PRONOUNS, INDEFINITE, PERSON_PRONOUNS, Found
 from quotes.grammar import is_according, noun_phrase, relative_antecedent, trim_mention
-from quotes.names import NameCluster
+from quotes.names import PERSON_NOUNS, NameCluster
 from quotes.records import Quote
 
 EARLY_SIEVES = (named, appositive_name, description, description_subject)
@@ -111,8 +111,24 @@ def run(doc: Document, records: list[Record], skip: tuple[str, ...] = ()) -> Non
         if quote.speaker is not None and quote.speaker_kind == "person" and (
                 quote.kind in ("direct", "mixed") or quote.cue):
             previous = quote
-        elif quote.speaker_start is not None and quote.speaker is None and quote.kind != "indirect":
-            previous = None  # an unresolved speaker in between: who is "he" now is anybody's guess
+        elif quote.speaker_start is not None and quote.speaker is None and (
+                quote.kind != "indirect" or unnamed_person(record)):
+            # an unresolved speaker in between ("A campaign spokesman said the campaign would appeal."): who
+            # is "he" now is anybody's guess
+            previous = None
+
+
+def unnamed_person(record: Record) -> bool:
+    """The speaker as written is somebody new the article does not name ("a campaign spokesman", "one aide")
+    or "he" / "she" left unresolved — not "officials", "they", "a company" or "the candidate" (mostly the
+    person just named)."""
+    if record.target is None:
+        return False
+    root = record.target.root
+    if record.mention_type == "pronoun":
+        return root.lower_ in ("he", "she")
+    return record.mention_type == "description" and root.lemma_.lower() in PERSON_NOUNS \
+        and any(c.lower_ in INDEFINITE for c in root.children)
 
 
 def _first_answer(doc: Document, record: Record, previous: Quote | None, sieves) -> None:

@@ -13,7 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from quotes.extract.document import Document, Record
-from quotes.extract.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, Found, candidates
+from quotes.extract.pronouns import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    Found,
+    candidates,
+    unnamed_speaker_between,
+)
 from quotes.grammar import in_reported_clause, sentences_back
 from quotes.names import Mention, NameCluster
 from quotes.records import Quote
@@ -77,6 +83,8 @@ def recent_subject(doc: Document, pronoun: Token, people: list[Mention],
         if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i and not in_reported_clause(head):
             if head.sent.start == sent.start and object_between(doc, mention, head.head, pronoun):
                 return None  # "Warren told Stumpf, after he admitted …": the object is just as likely
+            if pronoun.lower_ in PERSON_PRONOUNS and unnamed_speaker_between(doc, head.i, pronoun):
+                return None
             return mention.cluster
     return None
 
