@@ -117,6 +117,11 @@ def same_first_name(a: str, b: str) -> bool:
     return b in nicknamer.canonicals_of(a) or a in nicknamer.canonicals_of(b)
 
 
+def _organisation_words(person: NameCluster, noun: str) -> tuple[str, str]:
+    """How news names a person's campaign or administration: by surname ("Trump campaign")."""
+    return [w for w in person.words if normalise_name(w) not in SUFFIXES][-1], noun
+
+
 def name_key(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """The normalised words of a name, the form every comparison of names uses."""
     return tuple(normalise_name(w) for w in words)
@@ -258,8 +263,7 @@ class NameIndex:
             owner_cluster = self._by_words(words) if words else None  # NER tags "Donald Trump’s" ORG at times
             if owner_cluster is None:
                 continue
-            surname = [w for w in owner_cluster.words if normalise_name(w) not in SUFFIXES][-1]
-            words = (surname, token.lemma_.lower())
+            words = _organisation_words(owner_cluster, token.lemma_.lower())
             cluster = self._by_key.get(name_key(words)) or self._add_cluster(
                 NameCluster(name=" ".join(words), kind="organisation", words=words))
             cluster.mentions.append((self.doc[first].idx, token.idx + len(token.text)))
@@ -383,6 +387,10 @@ class NameIndex:
             return max(inside, key=lambda m: m.end - m.start).cluster
         words = [t.text for t in span if t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start)]
         return self._by_words(words)
+
+    def organisation_of(self, person: NameCluster, noun: str) -> NameCluster | None:
+        """A person's campaign or administration ("Clinton campaign"), when the article names it."""
+        return self._by_key.get(name_key(_organisation_words(person, noun)))
 
     def by_name(self, text: str) -> NameCluster | None:
         """The cluster a written name belongs to ("PENCE" in a transcript → Mike Pence), or None."""

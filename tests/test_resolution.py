@@ -232,3 +232,10 @@ def test_the_candidate_reported_in_between_is_still_the_person_named(extract):
     quotes = extract("“We are going to win big in Ohio,” Donald Trump said on Tuesday.\n\nThe candidate said the "
                      "campaign would appeal the ruling. “We will win in court,” he said.")
     assert quotes[-1].speaker == "Donald Trump"
+
+
+def test_the_campaign_is_the_one_of_the_person_just_named_when_two_are(extract):
+    quotes = extract("Donald Trump’s campaign has been outspent by Hillary Clinton’s campaign on television.\n\n"
+                     "Hillary Clinton plans to call on young people to join a national service program. The campaign "
+                     "says the Democratic candidate will announce the plan on Friday.")
+    assert speakers(quotes)["the Democratic candidate will announce the plan on Friday"] == "Clinton campaign"

@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found
 from quotes.extract.subject_rule import recent_subject
-from quotes.names import ORGANISATION_NOUNS, NameCluster
+from quotes.grammar import sentences_back
+from quotes.names import ORGANISATION_NOUNS, PERSONAL_ORGANISATIONS, NameCluster
 from quotes.records import Quote
 
 METHOD = "description"
@@ -49,7 +50,25 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
         cluster = recent[-1].cluster if recent else None
     if cluster is None and root.lemma_.lower() in ORGANISATION_NOUNS and not _possessed(root):
         cluster = organisation_in_view(doc, root)
+    if cluster is None and root.lemma_.lower() in PERSONAL_ORGANISATIONS and not _possessed(root):
+        cluster = campaign_in_view(doc, root)
     return (cluster, CERTAINTY) if cluster is not None else None
+
+
+def campaign_in_view(doc: Document, root: Token) -> NameCluster | None:
+    """"The campaign says …" in an article that has named more than one campaign: the one named in this
+    sentence or the two before ("A new ad from Donald Trump's presidential campaign … / The campaign says the
+    ad will air nationally"), or else the campaign of the person named as a subject in this sentence or the one
+    before, when the article has named that campaign ("Hillary Clinton plans to call on young people … / The
+    campaign says …"). Not a campaign the article never names: "Sullivan … / the campaign has long maintained"
+    is Clinton's, whose adviser Sullivan is."""
+    noun = root.lemma_.lower()
+    recent = [m for m in doc.names.mentions_between(sentences_back(root).idx, root.idx)
+              if m.cluster.kind == "organisation" and m.cluster.words[-1].lower() == noun]
+    if recent:
+        return recent[-1].cluster
+    person = recent_subject(doc, root, doc.named_before(root.idx, "person"), sentences=1)
+    return doc.names.organisation_of(person, noun) if person is not None else None
 
 
 def organisation_in_view(doc: Document, root: Token) -> NameCluster | None:
