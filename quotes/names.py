@@ -231,7 +231,7 @@ class NameIndex:
         # Full names first so that short forms can join them; among surnames alone, those with "Mr." / "Mrs."
         # first, so that a plain "Obama" follows the "Mr. Obama" who is not the article's "Michelle Obama".
         for start, end, kind, words, titles in sorted(raw, key=lambda r: (-len(r[3]), _honorific_gender(r[4]) is None)):
-            cluster = self._match(words, kind, gender=_honorific_gender(titles))
+            cluster = self._match(words, kind, gender=_honorific_gender(titles), at=start)
             if cluster is None:
                 cluster = self._add_cluster(NameCluster(name=" ".join(words), kind=kind, words=tuple(words)))
                 if cluster.kind == "person" and cluster.first is not None:
@@ -322,10 +322,19 @@ class NameIndex:
             self._orgs_by_last_word.setdefault(cluster.key[-1], []).append(cluster)
         return cluster
 
-    def _match(self, words: list[str], kind: str, building: bool = True, gender: str | None = None) -> NameCluster | None:
-        """The one cluster these name words belong to; while building, a tie marks the candidates ambiguous.
-        A person of another ``gender`` than the honorific says ("Mr. Obama" against "Michelle Obama") is not one."""
+    def _match(self, words: list[str], kind: str, building: bool = True, gender: str | None = None,
+               at: int | None = None) -> NameCluster | None:
+        """The one cluster these name words belong to; while building, a tie between organisations or full
+        names marks the candidates ambiguous. A surname alone that two people share makes a cluster of its own
+        and leaves theirs as they are: their full names still say who they are. A person of another ``gender``
+        than the honorific says ("Mr. Obama" against "Michelle Obama") is not one. A surname written ``at`` a
+        point where only one person of that surname has been named in full is that person ("Rep. Robert C.
+        Scott … Scott said", though a Sen. Tim Scott comes up later)."""
         key = name_key(words)
+        if at is not None and kind == "person" and len(key) == 1:
+            introduced = self._introduced(key[0], at, gender)
+            if introduced is not None:
+                return introduced
         exact = self._by_key.get(key)
         if exact is not None:
             return exact
@@ -341,12 +350,21 @@ class NameIndex:
             candidates = [c for c in self._orgs_by_last_word.get(key[-1], ()) if _org_short_form(key, c.key)]
         if len(candidates) == 1:
             return candidates[0]
-        if building:
+        if building and not (kind == "person" and len(key) == 1):
             for cluster in candidates:
                 cluster.ambiguous = True
         if kind == "person" and len(key) == 1 and not candidates:
             return self._by_first_name(key[0]) or self._by_spelling_variant(key[0])
         return None
+
+    def _introduced(self, surname: str, at: int, gender: str | None = None) -> NameCluster | None:
+        """The one person named in full before ``at`` with this surname, when people of that surname are
+        several in the article but only one has been introduced so far."""
+        full = [c for c in self._people_by_surname.get(surname, ()) if len(c.key) > 1]
+        if len(full) < 2:
+            return None
+        introduced = [c for c in full if _named_before(c, at) and (gender is None or c.gender in (None, gender))]
+        return introduced[0] if len(introduced) == 1 else None
 
     def _by_first_name(self, word: str) -> NameCluster | None:
         """A one-word name that is nobody's surname but exactly one person's first name: "Laura" after
@@ -373,7 +391,11 @@ class NameIndex:
         for token in self.doc:
             if not token.text[:1].isupper() or token.ent_type_ in PERSON_LABELS:
                 continue
-            owners = by_surname.get(normalise_name(_POSSESSIVE.sub("", token.text)))
+            surname = normalise_name(_POSSESSIVE.sub("", token.text))
+            owners = by_surname.get(surname)
+            if owners and len(owners) > 1:
+                introduced = self._introduced(surname, token.idx)
+                owners = [introduced] if introduced is not None else owners
             if owners and len(owners) == 1 and (token.idx, token.idx + len(token.text)) not in covered:
                 span = (token.idx, token.idx + len(_POSSESSIVE.sub("", token.text)))
                 self._mentions.append(Mention(span[0], span[1], owners[0]))

@@ -239,3 +239,9 @@ def test_the_campaign_is_the_one_of_the_person_just_named_when_two_are(extract):
                      "Hillary Clinton plans to call on young people to join a national service program. The campaign "
                      "says the Democratic candidate will announce the plan on Friday.")
     assert speakers(quotes)["the Democratic candidate will announce the plan on Friday"] == "Clinton campaign"
+
+
+def test_a_surname_alone_is_the_one_person_of_that_name_introduced_so_far(extract):
+    quotes = extract("Rep. Robert Scott opened his back yard for a cookout on Monday. “This is a big year,” Scott "
+                     "said.\n\nSen. Tim Scott of South Carolina has not endorsed anyone. “We will see,” Tim Scott said.")
+    assert speakers(quotes) == {"This is a big year": "Robert Scott", "We will see": "Tim Scott"}
