@@ -504,7 +504,8 @@ FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 def _name_words(span: Span) -> list[str]:
-    """The words of a name as written: tokens not parted by a space stay one word ("Ki-moon", "O’Neil"). A
+    """The words of a name as written: tokens not parted by a space stay one word ("Ki-moon", "O’Neil"), a
+    nickname in quote marks is left out ("Robert C. “Bobby” Scott"). A
     verb the entity recogniser swept in at the end is not part of it ("Christie added"), nor a headline's Title
     Case verb and what follows it ("Donald Trump Is Right About", "Hillary Clinton Wins Debate")."""
     end = next((t.i for t in span[1:] if t.tag_ in FINITE_VERB_TAGS), span.end)
@@ -516,6 +517,9 @@ def _name_words(span: Span) -> list[str]:
         current += t.text
         if t.whitespace_ or t.i == span.end - 1:
             word = current.strip(".,;:()[]\"“”‘’'-–—―")
+            if words and current.startswith(("“", '"')) and current.rstrip(",").endswith(("”", '"')):
+                current = ""
+                continue  # Robert C. “Bobby” Scott: a nickname in quote marks is not one of the name's words
             if any(ch.isalnum() for ch in word):
                 short_abbreviation = current.endswith(".") and len(word) <= 3  # "Mr.", "Jr.", "St."
                 words.append(word + "." if short_abbreviation else word)

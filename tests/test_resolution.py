@@ -245,3 +245,8 @@ def test_a_surname_alone_is_the_one_person_of_that_name_introduced_so_far(extrac
     quotes = extract("Rep. Robert Scott opened his back yard for a cookout on Monday. “This is a big year,” Scott "
                      "said.\n\nSen. Tim Scott of South Carolina has not endorsed anyone. “We will see,” Tim Scott said.")
     assert speakers(quotes) == {"This is a big year": "Robert Scott", "We will see": "Tim Scott"}
+
+
+def test_a_nickname_in_quote_marks_is_not_part_of_the_name(names):
+    index = names("In a tradition he has kept for 40 years, Rep. Robert C. “Bobby” Scott threw open his back yard.")
+    assert "Robert C. Scott" in {c.name for c in index.clusters}
