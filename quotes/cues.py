@@ -78,6 +78,9 @@ INTENT_VERBS = frozenset(
     "want plan intend seek vow pledge promise agree threaten decline refuse hope aim offer propose decide".split()
 )
 DIRECTIVE_VERBS = frozenset("urge ask call encourage tell warn order invite challenge implore press beg".split())
+# Verbs whose object does what the infinitive after it says: in "This prompted the tabloid to do a cover saying
+# …" the tabloid speaks, not "this".
+OBJECT_CONTROL_VERBS = DIRECTIVE_VERBS | frozenset("prompt lead force persuade convince inspire cause get".split())
 
 # Nouns that carry speech in "in a statement", "in an interview", "in a post".
 SPEECH_NOUNS = frozenset(

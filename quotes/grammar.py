@@ -11,7 +11,14 @@ import re
 
 from spacy.tokens import Span, Token
 
-from quotes.cues import ISSUED_DOCUMENTS, ISSUING_VERBS, NON_SPEAKER_PRONOUNS, OWNED_WORDS, is_speech_verb
+from quotes.cues import (
+    ISSUED_DOCUMENTS,
+    ISSUING_VERBS,
+    NON_SPEAKER_PRONOUNS,
+    OBJECT_CONTROL_VERBS,
+    OWNED_WORDS,
+    is_speech_verb,
+)
 from quotes.names import TITLE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -209,6 +216,12 @@ def _grammatical_subject(cue: Token, quoted=lambda i: False) -> Span | None:
                                       or (node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB")
                                       or (node.dep_ == "ccomp" and (quoted(node.i) or node is not cue))):
             # A quoted clause is what its cue said: "X said: “…,” adding that …" goes up to "said".
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                doer = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i and not quoted(c.i)
+                             and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
+                if doer is not None:
+                    return noun_phrase(doer)  # "prompted the tabloid to do a cover saying …"
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl"):  # "Clinton, who said …", "footage of Clinton asking …"

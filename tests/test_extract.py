@@ -251,6 +251,9 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
                  {"speaker": "Bill Maher", "method": "floating"}, id="'Adding,' continues the speaker before"),
     pytest.param("“That is simply false,” Ann Lee fired back.", "That is", {"speaker": "Ann Lee", "cue": "fired"},
                  id="a particle verb with no object reports speech"),
+    pytest.param("At one point, Ted Cruz coached Donald Trump to breathe. That prompted Marco Rubio to make a joke "
+                 "about yoga and call Trump “very flexible.”", "Trump “very", {"speaker": "Marco Rubio"},
+                 id="the object of 'prompted … to' is who speaks"),
 ])
 def test_who_a_quote_hangs_on_in_messy_parses(extract, text, opening, expected):
     q = next(q for q in extract(text) if q.text.startswith(opening))
