@@ -25,7 +25,7 @@ SPEECH_VERBS = frozenset(
     tout praise slam blast attack mock lambast chide scold hail applaud caution advise announce
     acknowledge affirm answer echo underscore signal predict forecast project insist plead repeat
     reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge opine
-    thank credit express voice interject
+    thank credit express voice interject boom thunder bellow holler
     """.split()
 )
 

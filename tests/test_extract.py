@@ -254,6 +254,10 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
     pytest.param("At one point, Ted Cruz coached Donald Trump to breathe. That prompted Marco Rubio to make a joke "
                  "about yoga and call Trump “very flexible.”", "Trump “very", {"speaker": "Marco Rubio"},
                  id="the object of 'prompted … to' is who speaks"),
+    pytest.param("Then there was the radio host Charlie Sykes, who lamented in an interview with the editor Oliver "
+                 "Darcy, ''We have spent 20 years demonizing the liberal mainstream media.''", "We have spent",
+                 {"speaker": "Charlie Sykes", "cue": "lamented"},
+                 id="a speech verb with only where and to whom before the comma introduces the quote"),
 ])
 def test_who_a_quote_hangs_on_in_messy_parses(extract, text, opening, expected):
     q = next(q for q in extract(text) if q.text.startswith(opening))

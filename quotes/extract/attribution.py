@@ -213,11 +213,33 @@ def leading_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     if verb is not None and verb.dep_ in ("prt", "advmod") and verb.head.i < verb.i:
         verb = verb.head  # "shot back,", "added later,"
     if verb is None or verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN") or doc.quoted(verb.i):
-        return None
+        return None if verb is None else _speech_verb_before(doc, comma)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not doc.quoted(c.i)]
     if not subjects or verb.i - subjects[0].left_edge.i > MAX_TRAILING_WORDS or any(
             c.i < verb.i and c.dep_ not in _TRAILING_DEPS and not _sets_the_scene(c, subjects[0])
             for c in verb.children):
+        return _speech_verb_before(doc, comma)
+    attribution = attribution_for_cue(doc, verb)
+    return attribution if attribution.subject is not None else None
+
+
+# What may stand between a speech verb and the comma before the quote it introduces: where and to whom.
+_SETTING_DEPS = frozenset({"prep", "pobj", "det", "compound", "amod", "npadvmod", "advmod", "nummod", "poss",
+                           "case", "punct", "appos", "prt"})
+
+
+def _speech_verb_before(doc: Document, comma: Token) -> Attribution | None:
+    """"Charlie Sykes, who lamented in an interview with Oliver Darcy, “We have spent 20 years …”", "she thanked
+    the crowd and then boomed, “Today, you proved …”": a speech verb with nothing it reports, only where, when
+    or to whom, between it and the comma before the quote (the parser often starts a new sentence at the quote)."""
+    for verb in reversed(doc.doc[comma.sent.start : comma.i]):
+        if verb.pos_ == "VERB":
+            break
+    else:
+        return None
+    if verb.tag_ in ("VBG", "VBN") or doc.quoted(verb.i) or not is_speech_verb(verb, include_belief=False) \
+            or any(c.i > verb.i and c.dep_ not in _SETTING_DEPS for c in verb.children) \
+            or any(t.dep_ not in _SETTING_DEPS for t in doc.doc[verb.i + 1 : comma.i] if t.head.i != verb.i):
         return None
     attribution = attribution_for_cue(doc, verb)
     return attribution if attribution.subject is not None else None
