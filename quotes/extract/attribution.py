@@ -205,15 +205,18 @@ def leading_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     """Hillary Clinton cracked, “I'm a progressive who likes to get things done” — the mirror of
     ``trailing_cue``: a short clause of a subject and its verb, then a comma, then a quotation that opens like
     a sentence. The verb need not be a speech verb ("cracked", "shot back"); the grammar says it introduces
-    the words."""
+    the words. A longer clause introduces them when its speech verb is followed only by where and to whom
+    (``_speech_verb_before``)."""
     comma = doc.token_before(span)
     if comma is None or comma.text != "," or not doc.text[span.start : span.start + 1].isupper():
         return None
     verb = comma.nbor(-1) if comma.i > 0 else None
     if verb is not None and verb.dep_ in ("prt", "advmod") and verb.head.i < verb.i:
         verb = verb.head  # "shot back,", "added later,"
-    if verb is None or verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN") or doc.quoted(verb.i):
-        return None if verb is None else _speech_verb_before(doc, comma)
+    if verb is None:
+        return None
+    if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN") or doc.quoted(verb.i):
+        return _speech_verb_before(doc, comma)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not doc.quoted(c.i)]
     if not subjects or verb.i - subjects[0].left_edge.i > MAX_TRAILING_WORDS or any(
             c.i < verb.i and c.dep_ not in _TRAILING_DEPS and not _sets_the_scene(c, subjects[0])
