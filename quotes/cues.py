@@ -25,7 +25,7 @@ SPEECH_VERBS = frozenset(
     tout praise slam blast attack mock lambast chide scold hail applaud caution advise announce
     acknowledge affirm answer echo underscore signal predict forecast project insist plead repeat
     reason concur muse sigh grumble mutter mumble cry gush rave rail fume snap challenge opine
-    thank credit express voice interject boom thunder bellow holler
+    thank credit express voice interject boom thunder bellow holler chant
     """.split()
 )
 
@@ -45,7 +45,7 @@ BELIEF_VERBS = frozenset(
 )
 
 # "X called it a “disaster”": naming verbs make a quote only when it sits in their object.
-NAMING_VERBS = frozenset("call dub label brand term describe characterize characterise".split())
+NAMING_VERBS = frozenset("call dub label brand term describe characterize characterise refer".split())
 
 # Nouns for works and outlets, and words that give a title: a Title Case quote right after one is a name
 # ("the podcast “The Axe Files”", "The movie, “13 Hours: …”", "a book titled “Trump Revealed”").

@@ -258,6 +258,14 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
                  "Darcy, ''We have spent 20 years demonizing the liberal mainstream media.''", "We have spent",
                  {"speaker": "Charlie Sykes", "cue": "lamented"},
                  id="a speech verb with only where and to whom before the comma introduces the quote"),
+    pytest.param("“They know Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the "
+                 "ad states.", "They know", {"speaker_mention": "a voice-over in the ad", "cue": "states"},
+                 id="a speech verb the tagger reads as a plural noun ends a trailing attribution"),
+    pytest.param("Trump described the country as beset by illegal immigrants. The crowd chanted back at him, "
+                 "“Build the wall.”", "Build the wall", {"speaker_mention": "The crowd", "cue": "chanted"},
+                 id="a crowd chanting speaks"),
+    pytest.param("Speaking to MSNBC on Monday, Jeb Bush referred to Rubio as “a bright, charismatic leader.”",
+                 "to Rubio as", {"speaker": "Jeb Bush", "kind": "mixed"}, id="referring to someone as names them"),
 ])
 def test_who_a_quote_hangs_on_in_messy_parses(extract, text, opening, expected):
     q = next(q for q in extract(text) if q.text.startswith(opening))

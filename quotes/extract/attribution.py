@@ -134,8 +134,10 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     clause = tail[: comma.i - tail.start] if comma is not None else tail
     cut = comma.i if comma is not None else len(doc.doc)  # tokens past it may only modify the verb
     words = [t for t in clause if not t.is_punct and not t.is_space]
-    if not 2 <= len(words) <= MAX_TRAILING_WORDS or any(doc.quoted(t.i) for t in words):
+    if not 2 <= len(words) <= MAX_TRAILING_WORDS + 2 or any(doc.quoted(t.i) for t in words):
         return None
+    if len(words) > MAX_TRAILING_WORDS:
+        return _verb_read_as_noun(doc, words)  # a longer noun phrase before the verb the tagger missed
     for verb in words:
         if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN"):
             continue
@@ -149,7 +151,23 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
                                        for c in verb.children):
             attribution = attribution_for_cue(doc, verb)
             return attribution if attribution.subject is not None else None
-    return None
+    return _verb_read_as_noun(doc, words)
+
+
+# Third-person speech verbs the tagger reads as plural nouns at the end of "“…,” the ad states."
+_VERBS_LIKE_NOUNS = frozenset("states notes claims reports argues adds warns reads declares concludes".split())
+
+
+def _verb_read_as_noun(doc: Document, words: list[Token]) -> Attribution | None:
+    """“…,” a voice-over in the ad states. — the tagger made "states" a plural noun and the clause a noun
+    phrase; a determiner opening it and a lower-case speech verb closing it say otherwise."""
+    last = words[-1]
+    if last.tag_ != "NNS" or last.text not in _VERBS_LIKE_NOUNS or words[0].lower_ not in _DETERMINERS:
+        return None
+    return Attribution(last, doc.doc[words[0].i : last.i], "cue_subject", 1.0)
+
+
+_DETERMINERS = frozenset("the a an his her its their this that".split())
 
 
 # Modifiers of a verb that add when, where, how or why, and say nothing of who spoke.
