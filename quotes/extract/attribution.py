@@ -118,7 +118,8 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     """“Jeb wants to be a tough guy tonight,” Trump shot back. — a quote that ends on a comma, question or
     exclamation mark inside its marks and is followed, to the end of the sentence, by a short clause of a
     subject and its verb hangs on that verb even when the verb is not a speech verb ("shot back", "went on",
-    "retaliated"). The grammar, not the word, says it is the attribution."""
+    "retaliated"). The grammar, not the word, says it is the attribution — or, where the tagger read the verb
+    as a plural noun ("the ad states"), the shape of the clause (``_verb_read_as_noun``)."""
     if not doc.text[span.start : span.end].rstrip().endswith((",", "?", "!", "—", "–", "-", "…")):
         return None
     line_end = doc.text.find("\n", span.outer_end)
@@ -154,8 +155,10 @@ def trailing_cue(doc: Document, span: QuoteSpan) -> Attribution | None:
     return _verb_read_as_noun(doc, words)
 
 
-# Third-person speech verbs the tagger reads as plural nouns at the end of "“…,” the ad states."
+# Third-person speech verbs the tagger reads as plural nouns at the end of "“…,” the ad states.", and the words
+# that open the noun phrase before one.
 _VERBS_LIKE_NOUNS = frozenset("states notes claims reports argues adds warns reads declares concludes".split())
+_DETERMINERS = frozenset("the a an his her its their this that".split())
 
 
 def _verb_read_as_noun(doc: Document, words: list[Token]) -> Attribution | None:
@@ -165,9 +168,6 @@ def _verb_read_as_noun(doc: Document, words: list[Token]) -> Attribution | None:
     if last.tag_ != "NNS" or last.text not in _VERBS_LIKE_NOUNS or words[0].lower_ not in _DETERMINERS:
         return None
     return Attribution(last, doc.doc[words[0].i : last.i], "cue_subject", 1.0)
-
-
-_DETERMINERS = frozenset("the a an his her its their this that".split())
 
 
 # Modifiers of a verb that add when, where, how or why, and say nothing of who spoke.
