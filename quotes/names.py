@@ -169,7 +169,7 @@ class NameCluster:
     role: str | None = None
     gender: str | None = None  # "m" | "f" when an honorific or the first name says so
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    ambiguous: bool = False
+    ambiguous: bool = False  # a short form matched this and another cluster: its name may not be this one's
     key: tuple[str, ...] = ()  # name_key(words), computed once
     described_as: set[str] = field(default_factory=set)  # "proprietor" for "Alfonso Espinos, the proprietor"
 
