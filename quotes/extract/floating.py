@@ -7,6 +7,8 @@ nobody else is named or reported as speaking in between.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from quotes.cues import is_speech_verb
 from quotes.extract.document import Document
 from quotes.records import Quote
@@ -19,8 +21,9 @@ def run(doc: Document, quotes: list[Quote]) -> None:
     previous: Quote | None = None
     for quote in sorted(quotes, key=lambda q: q.start):
         if quote.method == "none" and quote.kind == "direct" and previous is not None:
-            going_on = continuing_lead(doc, quote)
-            opens = doc.starts_sentence(quote.start) or adverbial_lead(doc, quote) or going_on is not None
+            lead = lead_words(doc, quote)
+            going_on = continuing_lead(lead)
+            opens = doc.starts_sentence(quote.start) or adverbial_lead(doc, quote, lead) or going_on is not None
             if opens and nobody_between(doc, previous, quote, going_on):
                 quote.speaker = previous.speaker
                 quote.speaker_kind = previous.speaker_kind
@@ -39,14 +42,18 @@ _MODIFIER_DEPS = frozenset({"cc", "advmod", "advcl", "prep", "npadvmod", "punct"
 MAX_LEAD_WORDS = 12
 
 
-def adverbial_lead(doc: Document, quote: Quote) -> bool:
-    """The words before the quote in its sentence only modify it — "But “…”", "Now, “…”", "Unless further
-    rivals quit the race, “it's very difficult …”" — with no name, no speech verb and no clause of their own
-    that the quote would belong to ("He has directed “…”" is somebody's action, not a continuation)."""
+def lead_words(doc: Document, quote: Quote) -> list[Token]:
+    """The words before a quote in its sentence, outside quote marks."""
     first = doc.tokens_in(quote.start, quote.start + 1)
     if first is None:
-        return False
-    lead = [t for t in first[0].sent if t.idx < quote.start and not doc.quoted(t.i) and not t.is_space]
+        return []
+    return [t for t in first[0].sent if t.idx < quote.start and not doc.quoted(t.i) and not t.is_space]
+
+
+def adverbial_lead(doc: Document, quote: Quote, lead: list[Token]) -> bool:
+    """The words before the quote in its sentence (``lead``) only modify it — "But “…”", "Now, “…”", "Unless
+    further rivals quit the race, “it's very difficult …”" — with no name, no speech verb and no clause of their
+    own that the quote would belong to ("He has directed “…”" is somebody's action, not a continuation)."""
     if not lead or len(lead) > MAX_LEAD_WORDS:
         return False
     for token in lead:
@@ -61,14 +68,10 @@ def adverbial_lead(doc: Document, quote: Quote) -> bool:
     return True
 
 
-def continuing_lead(doc: Document, quote: Quote) -> int | None:
+def continuing_lead(lead: list[Token]) -> int | None:
     """Where a lead-in that only says the speaker goes on begins: "Adding, “Now, like with all Clinton scandals
     …”", "And continuing: “…”" — a participle of a speech verb with no subject of its own, the whole of what
-    comes before the quote in its sentence."""
-    first = doc.tokens_in(quote.start, quote.start + 1)
-    if first is None:
-        return None
-    lead = [t for t in first[0].sent if t.idx < quote.start and not doc.quoted(t.i) and not t.is_space]
+    comes before the quote in its sentence (``lead``)."""
     words = [t for t in lead if not t.is_punct and t.dep_ != "cc"]
     if len(words) != 1:
         return None

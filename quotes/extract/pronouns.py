@@ -49,8 +49,12 @@ def unnamed_speaker_between(doc: Document, start: int, pronoun: Token) -> bool:
     description introduces somebody new; "the candidate said", "the former secretary of state said" mostly
     point back at the person just named (on `fit` every one did)."""
     for token in doc.doc[start + 1 : pronoun.i]:
-        if token.dep_ == "nsubj" and token.lemma_.lower() in PERSON_NOUNS and not doc.quoted(token.i) \
-                and any(c.lower_ in INDEFINITE for c in token.children) \
+        if token.dep_ == "nsubj" and introduces_somebody(token) and not doc.quoted(token.i) \
                 and is_speech_verb(token.head, include_belief=False):
             return True
     return False
+
+
+def introduces_somebody(noun: Token) -> bool:
+    """A noun for a person the article has not named: "a campaign spokesman", "one senior aide"."""
+    return noun.lemma_.lower() in PERSON_NOUNS and any(c.lower_ in INDEFINITE for c in noun.children)

@@ -27,9 +27,9 @@ from quotes.extract import (
     subject_rule,
 )
 from quotes.extract.document import Attribution, Document, Record
-from quotes.extract.pronouns import GROUP_PRONOUNS, INDEFINITE, PERSON_PRONOUNS, Found
+from quotes.extract.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, Found, introduces_somebody
 from quotes.grammar import is_according, noun_phrase, relative_antecedent, trim_mention
-from quotes.names import PERSON_NOUNS, NameCluster
+from quotes.names import NameCluster
 from quotes.records import Quote
 
 EARLY_SIEVES = (named, appositive_name, description, description_subject)
@@ -127,8 +127,7 @@ def unnamed_person(record: Record) -> bool:
     root = record.target.root
     if record.mention_type == "pronoun":
         return root.lower_ in ("he", "she")
-    return record.mention_type == "description" and root.lemma_.lower() in PERSON_NOUNS \
-        and any(c.lower_ in INDEFINITE for c in root.children)
+    return record.mention_type == "description" and introduces_somebody(root)
 
 
 def _first_answer(doc: Document, record: Record, previous: Quote | None, sieves) -> None:
