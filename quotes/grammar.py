@@ -293,6 +293,32 @@ def name_after_cue(cue: Token, quoted=lambda i: False) -> Span | None:
     return name
 
 
+# Forms of "be" that make a passive; not "'s", which the parser also reads as "has" ("he's wanted to").
+_PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'re", "get", "got", "gets"})
+
+
+# Speech verbs whose passive subject is who was spoken to: "Sanders was asked", "his salespersons were told".
+# Not "is said to have called", "was reported as saying" (the subject is who allegedly spoke), nor "was
+# described as" (what the words are about).
+ADDRESSED_VERBS = frozenset("ask tell question inform remind warn advise urge press".split())
+
+
+def is_addressed(verb: Token) -> bool:
+    """A passive of a verb of asking or telling: its subject is the listener, never the speaker."""
+    return verb.lemma_.lower() in ADDRESSED_VERBS and any(
+        c.dep_ == "auxpass" and c.lower_ in _PASSIVE_AUX for c in verb.children)
+
+
+def agent_of(verb: Token, quoted=lambda i: False) -> Span | None:
+    """Who a passive verb's "by" names: "was asked by host Bill Maher" → host Bill Maher."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            source = next((c for c in child.children if c.dep_ == "pobj" and not quoted(c.i)), None)
+            if source is not None:
+                return noun_phrase(source)
+    return None
+
+
 def in_reported_clause(subject: Token) -> bool:
     """The subject of what a person is reported to say or believe ("he does believe McConnell is correct",
     "Frank Luntz said Mr. Cameron had failed"): the one who says it, not the one it is about, is whom the story

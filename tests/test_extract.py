@@ -87,10 +87,20 @@ def test_as_she_put_it(extract):
     pytest.param("Dr. Connie Mariano wrote a memoir of her years at the White House. According to her account, "
                  "the first lady was sent to the hospital for an ultrasound.",
                  "Connie Mariano", "according_to", id="according to her account is her"),
+    pytest.param("On Friday's broadcast, Senator Dana Price was asked by the host, Bill Mahoney, “Are you tired of "
+                 "hearing about the emails?”", "Bill Mahoney", "agent", id="the one asked is the listener"),
 ])
 def test_speaker_and_the_rule_that_found_it(extract, text, speaker, method):
     q = one(extract(text))
     assert q.speaker == speaker and q.method.startswith(method)
+
+
+def test_a_question_put_to_somebody_is_not_theirs_and_the_answer_is(extract):
+    text = ("In an interview published on Wednesday, Senator Dana Price was asked, “What is the most dangerous place "
+            "you have been to?”\n\n“Probably a hearing room on a Friday afternoon,” she said.")
+    question, answer = extract(text)
+    assert question.speaker is None and question.method == "agent:unresolved"
+    assert answer.speaker == "Dana Price"
 
 
 def test_a_roundup_topic_line_before_a_dash_is_not_the_speaker(extract):

@@ -18,9 +18,11 @@ from quotes.extract.document import Attribution, Document
 from quotes.grammar import (
     SUBJECT_DEPS,
     according_source,
+    agent_of,
     appositive_text,
     is_according,
     is_linked,
+    is_addressed,
     is_named,
     issuer_of,
     name_after_cue,
@@ -360,6 +362,10 @@ def attribution_for_cue(doc: Document, cue: Token) -> Attribution:
     if is_according(cue):
         subject = according_source(cue)
         return Attribution(cue, subject, "according_to", 0.95)
+    if is_addressed(cue):
+        # "Sanders was asked by host Bill Maher, “…”", "Trump was asked, “…”": the one asked or told is the
+        # listener; the speaker is the agent, or somebody the text does not name
+        return Attribution(cue, agent_of(cue, doc.quoted), "agent", speech_strength(cue))
     subject = subject_of(cue, doc.quoted)
     if subject is None and cue.tag_ != "VBG":
         subject = name_before_cue(cue, doc.quoted) or name_after_cue(cue, doc.quoted) \

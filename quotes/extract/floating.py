@@ -32,7 +32,9 @@ def run(doc: Document, quotes: list[Quote]) -> None:
                 quote.speaker_mention = previous.speaker_mention
                 quote.method = METHOD
                 quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
-        if quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue) \
+        if quote.method.startswith("agent"):
+            previous = None  # a question put to somebody: the quote after it is the answer, not more question
+        elif quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue) \
                 and not _aside_of(doc, quote, previous):
             previous = quote  # "…, Schiff said. “The other factor …”": an indirect report leads in too
 

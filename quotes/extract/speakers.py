@@ -38,7 +38,7 @@ SIEVES = EARLY_SIEVES + LATE_SIEVES
 # How much each attribution rule is trusted before resolution and cue strength are applied.
 METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
                      "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85, "dash_name": 0.85,
-                     "lead_in": 0.8, "owner": 0.85}
+                     "lead_in": 0.8, "owner": 0.85, "agent": 0.9}
 
 
 def attach(doc: Document, quote: Quote, attribution: Attribution) -> Record:
@@ -52,8 +52,10 @@ def attach(doc: Document, quote: Quote, attribution: Attribution) -> Record:
             quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
     quote.method = attribution.method
     if attribution.subject is None:
-        if quote.kind == "direct":
+        if quote.kind == "direct" and attribution.method != "agent":
             quote.method = "none"  # a cue with no subject says nothing about who: let floating decide
+        elif attribution.method == "agent":
+            unresolved(record)  # "Trump was asked, “…”": somebody the text does not name asked it
         return record
     mention = trim_mention(attribution.subject)
     if mention is None:
@@ -108,7 +110,9 @@ def run(doc: Document, records: list[Record], skip: tuple[str, ...] = ()) -> Non
         quote = record.quote
         if record.open:
             _first_answer(doc, record, previous, late)
-        if quote.speaker is not None and quote.speaker_kind == "person" and (
+        if record.attribution.method == "agent":
+            previous = None  # "Rubio was asked by Gerard Baker, “…” / “…,” he said": the one asked answers
+        elif quote.speaker is not None and quote.speaker_kind == "person" and (
                 quote.kind in ("direct", "mixed") or quote.cue):
             previous = quote
         elif quote.speaker_start is not None and quote.speaker is None and (
