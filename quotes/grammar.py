@@ -319,6 +319,16 @@ def agent_of(verb: Token, quoted=lambda i: False) -> Span | None:
     return None
 
 
+def is_subject(token: Token) -> bool:
+    """A sentence subject, also where the parser made a name a compound of the verb after it ("Scott bristles
+    at the suggestion …": "Scott" a compound of "bristles", which it then left without a subject)."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    verb = token.head
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and verb.tag_ in ("VBZ", "VBD", "VBP") \
+        and token.i < verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def in_reported_clause(subject: Token) -> bool:
     """The subject of what a person is reported to say or believe ("he does believe McConnell is correct",
     "Frank Luntz said Mr. Cameron had failed"): the one who says it, not the one it is about, is whom the story

@@ -180,6 +180,13 @@ def test_he_goes_to_the_subject_when_the_first_name_says_he(extract):
     assert speakers(quotes)["The plan is sound"] == "Daniel Kim"
 
 
+def test_a_subject_the_parser_made_a_compound_of_its_verb_is_still_the_subject(extract):
+    quotes = extract("Rep. Robert Scott spoke in Newport News. Quentin Kidd, a political scientist, is doubtful.\n\n"
+                     "Scott bristles at the suggestion he won't be ready. \"I've raised all I needed,\" he said, "
+                     "cutting off a reporter.")
+    assert speakers(quotes)["I've raised all I needed"] == "Robert Scott"
+
+
 def test_a_description_points_back_to_the_person_the_article_described_so(extract):
     quotes = extract("Alfonso Espinos, the affable proprietor of Comic Vault, opened the shop in 2015. Ruth Adams "
                      "works next door.\n\n“Nobody starts out selling 50,000 copies,” the proprietor said.")

@@ -20,7 +20,7 @@ from quotes.extract.pronouns import (
     candidates,
     unnamed_speaker_between,
 )
-from quotes.grammar import in_reported_clause, sentences_back
+from quotes.grammar import in_reported_clause, is_subject, sentences_back
 from quotes.names import Mention, NameCluster
 from quotes.records import Quote
 
@@ -80,7 +80,7 @@ def recent_subject(doc: Document, pronoun: Token, people: list[Mention],
         if token is None:
             continue
         head = name_head(token)
-        if head.dep_ in ("nsubj", "nsubjpass") and head.i < pronoun.i and not in_reported_clause(head):
+        if is_subject(head) and head.i < pronoun.i and not in_reported_clause(head):
             if head.sent.start == sent.start and object_between(doc, mention, head.head, pronoun):
                 return None  # "Warren told Stumpf, after he admitted …": the object is just as likely
             if pronoun.lower_ in PERSON_PRONOUNS and unnamed_speaker_between(doc, head.i, pronoun):
