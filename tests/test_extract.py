@@ -89,6 +89,10 @@ def test_as_she_put_it(extract):
                  "Connie Mariano", "according_to", id="according to her account is her"),
     pytest.param("On Friday's broadcast, Senator Dana Price was asked by the host, Bill Mahoney, “Are you tired of "
                  "hearing about the emails?”", "Bill Mahoney", "agent", id="the one asked is the listener"),
+    pytest.param("On its official website, the FBI lists “public corruption as the FBI's top criminal priority.”",
+                 "FBI", "clause_subject", id="words in a clause no speech verb reports are its subject's"),
+    pytest.param("Gov. Ann Lee spoke at the memorial on Sunday. She offered “my thoughts and prayers for all of "
+                 "the families.”", "Ann Lee", "clause_subject", id="and a pronoun subject is resolved as usual"),
 ])
 def test_speaker_and_the_rule_that_found_it(extract, text, speaker, method):
     q = one(extract(text))
@@ -170,6 +174,12 @@ def test_a_verb_the_entity_recogniser_swept_in_is_not_part_of_the_name(extract):
 def test_the_title_of_a_work_or_show_is_not_a_quote(extract, text):
     quoted = [q.text for q in extract(text) if q.kind == "direct"]
     assert not any(t.startswith(("The Axe", "Fox", "13 Hours", "Trump Revealed")) for t in quoted), quoted
+
+
+def test_quoted_words_describing_a_subject_are_not_its_words(extract):
+    quotes = extract("Gov. Ann Lee signed the budget on Friday. The new plan is “dead on arrival in the Senate this "
+                     "year.”")
+    assert all(q.speaker is None and q.speaker_mention is None for q in quotes)
 
 
 def test_a_title_case_phrase_someone_called_a_thing_stays(extract):

@@ -273,6 +273,43 @@ def _speech_verb_before(doc: Document, comma: Token) -> Attribution | None:
 _OWNED_PATH = frozenset({"acl", "ccomp", "prep", "pobj", "mark", "appos", "dobj", "attr", "conj"})
 
 
+# Subjects that can be whose words a quote in their clause is: a name, a noun ("the ad targets “…”") or a
+# pronoun for a person, group or organisation.
+_CLAUSE_SUBJECT_PRONOUNS = frozenset({"he", "she", "who", "they", "it"})
+MAX_CLAUSE_CLIMB = 5
+
+
+def clause_subject(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribution | None:
+    """Quoted words in a clause whose verb reports no speech are that clause's subject's: "He offered “my
+    thoughts and prayers for all of the victims' families”", "On its official website, the FBI lists “public
+    corruption as the FBI's top criminal priority”", "whom George W. Bush introduced to cheers as “my big little
+    brother”". The last rule for a quote no cue claims, with a low strength: the nearest verb above the quoted
+    words with a subject before them. Not through "be": in "The plan is “dead on arrival”" the words describe
+    the subject, and whose they are is a coin toss."""
+    qtokens = doc.tokens_in(first.outer_start, last.outer_end)
+    if qtokens is None:
+        return None
+    quote_ids = {t.i for t in qtokens}
+    tops = {t.head.i for t in qtokens if t.head.i not in quote_ids and not t.is_punct and not t.is_space}
+    if len(tops) != 1:
+        return None
+    node = doc.doc[tops.pop()]
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if doc.quoted(node.i) or node.lemma_ == "be":
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ == "nsubj" and not doc.quoted(c.i)
+                            and c.i < qtokens.start), None)
+            if subject is not None:
+                if subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in _CLAUSE_SUBJECT_PRONOUNS:
+                    return Attribution(node, noun_phrase(subject), "clause_subject", 0.6)
+                return None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def owner_cue(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribution | None:
     """Donald Trump's call for “a total and complete shutdown of Muslims entering the United States” — quoted
     words in what a claim, comment, call or vow says, when no verb reports them, are its owner's: the

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from quotes.cues import NAMING_VERBS, TITLE_GIVING_WORDS, WORK_NOUNS, is_speech_verb
 from quotes.extract.attribution import (
     attributed_after,
+    clause_subject,
     colon_speaker,
     dash_speaker,
     find_cue,
@@ -113,7 +114,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
         if n_words < MIN_UNCUED_WORDS or looks_like_title(content) or CREDIT_LINE.match(content) \
                 or _BOILERPLATE.match(content):
             return None  # scare quotes, nicknames, titles of works
-        attribution = Attribution(None, None, "none", 0.0)
+        attribution = clause_subject(doc, first, last) or Attribution(None, None, "none", 0.0)
     quote = Quote(
         start=first.start,
         end=last.end,

@@ -38,7 +38,8 @@ SIEVES = EARLY_SIEVES + LATE_SIEVES
 # How much each attribution rule is trusted before resolution and cue strength are applied.
 METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
                      "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85, "dash_name": 0.85,
-                     "lead_in": 0.8, "owner": 0.85, "agent": 0.9}
+                     "lead_in": 0.8, "owner": 0.85, "agent": 0.9,
+                     "clause_subject": 0.7}
 
 
 def attach(doc: Document, quote: Quote, attribution: Attribution) -> Record:
