@@ -151,12 +151,12 @@ def test_a_clause_before_a_quoted_title_is_no_lead_in(extract):
 @pytest.mark.parametrize("lead, floats", [
     ("Unless further rivals quit the race,", True),
     ("But", True),
-    ("He has directed", False),  # somebody's action, not a continuation
+    ("He has directed", False),  # somebody's action, not a continuation: the clause's subject's words
 ])
 def test_a_quote_after_a_modifier_continues_the_speaker_before(extract, lead, floats):
     text = f"“It's an enormous moment,” said Steve Schmidt, a strategist. {lead} “a very difficult race to win.”"
     second = extract(text)[-1]
-    assert (second.speaker == "Steve Schmidt") == floats
+    assert (second.speaker == "Steve Schmidt" and second.method == "floating") == floats
 
 
 def test_a_verb_the_entity_recogniser_swept_in_is_not_part_of_the_name(extract):

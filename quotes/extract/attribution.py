@@ -277,6 +277,9 @@ _OWNED_PATH = frozenset({"acl", "ccomp", "prep", "pobj", "mark", "appos", "dobj"
 # pronoun for a person, group or organisation.
 _CLAUSE_SUBJECT_PRONOUNS = frozenset({"he", "she", "who", "they", "it"})
 MAX_CLAUSE_CLIMB = 5
+# Verbs whose object describes their subject: "The plan is “dead on arrival”", "They had a “lengthy and
+# highly productive phone call”" — whose words those are is a coin toss.
+_DESCRIBING_VERBS = frozenset({"be", "have"})
 
 
 def clause_subject(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribution | None:
@@ -284,8 +287,8 @@ def clause_subject(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribut
     thoughts and prayers for all of the victims' families”", "On its official website, the FBI lists “public
     corruption as the FBI's top criminal priority”", "whom George W. Bush introduced to cheers as “my big little
     brother”". The last rule for a quote no cue claims, with a low strength: the nearest verb above the quoted
-    words with a subject before them. Not through "be": in "The plan is “dead on arrival”" the words describe
-    the subject, and whose they are is a coin toss."""
+    words with one subject before them. Not through "be" or "have": in "The plan is “dead on arrival”" the
+    words describe the subject, and whose they are is a coin toss."""
     qtokens = doc.tokens_in(first.outer_start, last.outer_end)
     if qtokens is None:
         return None
@@ -295,12 +298,14 @@ def clause_subject(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribut
         return None
     node = doc.doc[tops.pop()]
     for _ in range(MAX_CLAUSE_CLIMB):
-        if doc.quoted(node.i) or node.lemma_ == "be":
+        if doc.quoted(node.i) or node.lemma_ in _DESCRIBING_VERBS:
             return None
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ == "nsubj" and not doc.quoted(c.i)
                             and c.i < qtokens.start), None)
             if subject is not None:
+                if any(c.dep_ == "conj" for c in subject.children):
+                    return None  # "Vladimir Putin and Donald Trump had a “…”": two people, not one speaker
                 if subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in _CLAUSE_SUBJECT_PRONOUNS:
                     return Attribution(node, noun_phrase(subject), "clause_subject", 0.6)
                 return None
