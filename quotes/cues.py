@@ -77,6 +77,10 @@ OBJECT_PREPS = {
 INTENT_VERBS = frozenset(
     "want plan intend seek vow pledge promise agree threaten decline refuse hope aim offer propose decide".split()
 )
+# Speech verbs whose passive subject is who was spoken to: "Sanders was asked", "his salespersons were told".
+# Not "is said to have called", "was reported as saying" (the subject is who allegedly spoke), nor "was
+# described as" (what the words are about).
+ADDRESSED_VERBS = frozenset("ask tell question inform remind warn advise urge press".split())
 DIRECTIVE_VERBS = frozenset("urge ask call encourage tell warn order invite challenge implore press beg".split())
 # Verbs whose object does what the infinitive after it says: in "This prompted the tabloid to do a cover saying
 # …" the tabloid speaks, not "this".

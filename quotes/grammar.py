@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from quotes.cues import (
+    ADDRESSED_VERBS,
     ISSUED_DOCUMENTS,
     ISSUING_VERBS,
     NON_SPEAKER_PRONOUNS,
@@ -295,12 +296,6 @@ def name_after_cue(cue: Token, quoted=lambda i: False) -> Span | None:
 
 # Forms of "be" that make a passive; not "'s", which the parser also reads as "has" ("he's wanted to").
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'re", "get", "got", "gets"})
-
-
-# Speech verbs whose passive subject is who was spoken to: "Sanders was asked", "his salespersons were told".
-# Not "is said to have called", "was reported as saying" (the subject is who allegedly spoke), nor "was
-# described as" (what the words are about).
-ADDRESSED_VERBS = frozenset("ask tell question inform remind warn advise urge press".split())
 
 
 def is_addressed(verb: Token) -> bool:

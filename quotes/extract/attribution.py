@@ -273,8 +273,8 @@ def _speech_verb_before(doc: Document, comma: Token) -> Attribution | None:
 _OWNED_PATH = frozenset({"acl", "ccomp", "prep", "pobj", "mark", "appos", "dobj", "attr", "conj"})
 
 
-# Subjects that can be whose words a quote in their clause is: a name, a noun ("the ad targets “…”") or a
-# pronoun for a person, group or organisation.
+# Who can own quoted words in their clause: a name, a noun ("the ad targets “…”") or a pronoun for a person,
+# group or organisation.
 _CLAUSE_SUBJECT_PRONOUNS = frozenset({"he", "she", "who", "they", "it"})
 MAX_CLAUSE_CLIMB = 5
 # Verbs whose object describes their subject: "The plan is “dead on arrival”", "They had a “lengthy and

@@ -123,8 +123,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
         segments=[list(p) for p in pieces] if len(pieces) > 1 and group[0] not in doc.listed else None,
         closed=all(s.closed for s in spans),
     )
-    if n_words < MIN_UNCUED_WORDS and (attribution.subject is None and attribution.method != "agent"
-                                       or attribution.strength < 0.9):
+    if n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9):
         return None  # “Shorty”, known as a nickname: a short quote needs somebody who said it
     clause = mixed_clause(doc, attribution, first, last)
     if clause is not None:

@@ -41,6 +41,12 @@ class Attribution:
     strength: float = 1.0
     role: str | None = None
 
+    @property
+    def has_speaker(self) -> bool:
+        """Whether the text says somebody spoke: a subject as written, or the unnamed asker of "Trump was asked,
+        “…”" (``agent`` with no "by")."""
+        return self.subject is not None or self.method == "agent"
+
 
 @dataclass
 class Record:

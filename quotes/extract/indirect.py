@@ -38,8 +38,7 @@ def find(doc: Document, taken: list[tuple[int, int]]) -> list[Record]:
         if content is None or not (is_clause(content) or (is_object and is_phrase(content))):
             continue
         attribution = attribution_for_cue(doc, token)
-        if attribution.subject is None and attribution.method != "agent" or (
-                attribution.subject is not None and is_non_speaker(attribution.subject)):
+        if not attribution.has_speaker or (attribution.subject is not None and is_non_speaker(attribution.subject)):
             continue
         if is_object:
             attribution.strength *= 0.7  # "cited derogatory comments": a report of what was said, not of words

@@ -53,10 +53,10 @@ def attach(doc: Document, quote: Quote, attribution: Attribution) -> Record:
             quote.cue, quote.cue_start, quote.cue_end = cue.text, cue.idx, cue.idx + len(cue.text)
     quote.method = attribution.method
     if attribution.subject is None:
-        if quote.kind == "direct" and attribution.method != "agent":
-            quote.method = "none"  # a cue with no subject says nothing about who: let floating decide
-        elif attribution.method == "agent":
+        if attribution.has_speaker:
             unresolved(record)  # "Trump was asked, “…”": somebody the text does not name asked it
+        elif quote.kind == "direct":
+            quote.method = "none"  # a cue with no subject says nothing about who: let floating decide
         return record
     mention = trim_mention(attribution.subject)
     if mention is None:
