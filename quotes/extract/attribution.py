@@ -273,6 +273,17 @@ def _speech_verb_before(doc: Document, comma: Token) -> Attribution | None:
 _OWNED_PATH = frozenset({"acl", "ccomp", "prep", "pobj", "mark", "appos", "dobj", "attr", "conj"})
 
 
+def word_above(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Token | None:
+    """The one word outside the quote marks that the quoted words hang on in the parse; None when they hang on
+    several."""
+    qtokens = doc.tokens_in(first.outer_start, last.outer_end)
+    if qtokens is None:
+        return None
+    quote_ids = {t.i for t in qtokens}
+    tops = {t.head.i for t in qtokens if t.head.i not in quote_ids and not t.is_punct and not t.is_space}
+    return doc.doc[tops.pop()] if len(tops) == 1 else None
+
+
 # Who can own quoted words in their clause: a name, a noun ("the ad targets “…”") or a pronoun for a person,
 # group or organisation.
 _CLAUSE_SUBJECT_PRONOUNS = frozenset({"he", "she", "who", "they", "it"})
@@ -289,20 +300,15 @@ def clause_subject(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribut
     brother”". The last rule for a quote no cue claims, with a low strength: the nearest verb above the quoted
     words with one subject before them. Not through "be" or "have": in "The plan is “dead on arrival”" the
     words describe the subject, and whose they are is a coin toss."""
-    qtokens = doc.tokens_in(first.outer_start, last.outer_end)
-    if qtokens is None:
+    node = word_above(doc, first, last)
+    if node is None:
         return None
-    quote_ids = {t.i for t in qtokens}
-    tops = {t.head.i for t in qtokens if t.head.i not in quote_ids and not t.is_punct and not t.is_space}
-    if len(tops) != 1:
-        return None
-    node = doc.doc[tops.pop()]
     for _ in range(MAX_CLAUSE_CLIMB):
         if doc.quoted(node.i) or node.lemma_ in _DESCRIBING_VERBS:
             return None
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ == "nsubj" and not doc.quoted(c.i)
-                            and c.i < qtokens.start), None)
+                            and c.idx < first.outer_start), None)
             if subject is not None:
                 if any(c.dep_ == "conj" for c in subject.children):
                     return None  # "Vladimir Putin and Donald Trump had a “…”": two people, not one speaker
@@ -320,14 +326,9 @@ def owner_cue(doc: Document, first: QuoteSpan, last: QuoteSpan) -> Attribution |
     words in what a claim, comment, call or vow says, when no verb reports them, are its owner's: the
     possessor or the "by" / "from" of the noun (``method = owner``). A verb with a subject of its own on the way
     up is a report of its own, not the noun's."""
-    qtokens = doc.tokens_in(first.outer_start, last.outer_end)
-    if qtokens is None:
+    node = word_above(doc, first, last)
+    if node is None:
         return None
-    quote_ids = {t.i for t in qtokens}
-    tops = {t.head.i for t in qtokens if t.head.i not in quote_ids and not t.is_punct and not t.is_space}
-    if len(tops) != 1:
-        return None
-    node = doc.doc[tops.pop()]
     for _ in range(4):
         if doc.quoted(node.i):
             return None
