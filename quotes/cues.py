@@ -109,7 +109,8 @@ ISSUING_VERBS = frozenset("issue release send post publish put write tweet air r
 SPOKEN_NOUNS = frozenset("account response answer reply remarks words comments comment speech testimony "
                          "argument explanation book memoir assessment verdict warning claim promise call vow "
                          "pledge assertion suggestion insistence declaration charge accusation allegation "
-                         "admission boast prediction contention description characterization".split())
+                         "admission boast prediction contention description characterization remark word quip "
+                         "retort observation complaint criticism plea".split())
 OWNED_WORDS = ISSUED_DOCUMENTS | SPOKEN_NOUNS
 
 # Words that never make a speaker on their own (first person in narration is the reporter).
