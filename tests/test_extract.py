@@ -286,6 +286,9 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
                  id="a crowd chanting speaks"),
     pytest.param("Speaking to MSNBC on Monday, Jeb Bush referred to Rubio as “a bright, charismatic leader.”",
                  "to Rubio as", {"speaker": "Jeb Bush", "kind": "mixed"}, id="referring to someone as names them"),
+    pytest.param("This spring, Paul Manafort told friends that the candidate knew all about his work for foreign "
+                 "leaders and thought the criticism he received for it was a “badge of honor.”", "that the candidate",
+                 {"speaker": "Paul Manafort", "kind": "mixed"}, id="a report that quotes some words is mixed"),
 ])
 def test_who_a_quote_hangs_on_in_messy_parses(extract, text, opening, expected):
     q = next(q for q in extract(text) if q.text.startswith(opening))

@@ -2,7 +2,8 @@
 
 "X said (that) …", "according to X, …", "X told reporters …", and at lower confidence content that is not a
 clause ("X cited …", "X called for …", "X urged Y to …"); a verbless noun phrase is kept but hidden
-(``quotes.reportable``).
+(``quotes.reportable``). A report that quotes some of its words ("Manafort told friends that … the criticism was a
+“badge of honor”") is stored as a mixed quote, as the quote-mark pass stores one.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def find(doc: Document, taken: list[tuple[int, int]]) -> list[Record]:
             continue
         if is_object:
             attribution.strength *= 0.7  # "cited derogatory comments": a report of what was said, not of words
-        quote = Quote(start=start, end=end, text=doc.text[start:end], kind="indirect",
+        quoted_words = any(doc.quoted(t.i) and t.is_alpha for t in content)
+        quote = Quote(start=start, end=end, text=doc.text[start:end], kind="mixed" if quoted_words else "indirect",
                       segments=segments_around(doc, token, start, end),
                       hidden="noun_phrase" if is_object and not is_clause(content) else None)
         taken.append((start, end))
