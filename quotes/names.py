@@ -505,9 +505,9 @@ FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 def _name_words(span: Span) -> list[str]:
     """The words of a name as written: tokens not parted by a space stay one word ("Ki-moon", "O’Neil"), a
-    nickname in quote marks is left out ("Robert C. “Bobby” Scott"). A
-    verb the entity recogniser swept in at the end is not part of it ("Christie added"), nor a headline's Title
-    Case verb and what follows it ("Donald Trump Is Right About", "Hillary Clinton Wins Debate")."""
+    nickname in quote marks is left out ("Robert C. “Bobby” Scott"). A verb the entity recogniser swept in at
+    the end is not part of it ("Christie added"), nor a headline's Title Case verb and what follows it
+    ("Donald Trump Is Right About", "Hillary Clinton Wins Debate")."""
     end = next((t.i for t in span[1:] if t.tag_ in FINITE_VERB_TAGS), span.end)
     while end > span.start + 1 and span.doc[end - 1].is_lower and span.doc[end - 1].pos_ in ("VERB", "AUX"):
         end -= 1

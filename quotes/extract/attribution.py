@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Span, Token
 
 from quotes.cues import NAMING_VERBS, SPOKEN_NOUNS, is_speech_verb, speech_strength
-from quotes.extract.document import Attribution, Document
+from quotes.extract.document import AGENT, Attribution, Document
 from quotes.grammar import (
     SUBJECT_DEPS,
     according_source,
@@ -408,7 +408,7 @@ def attribution_for_cue(doc: Document, cue: Token) -> Attribution:
     if is_addressed(cue):
         # "Sanders was asked by host Bill Maher, “…”", "Trump was asked, “…”": the one asked or told is the
         # listener; the speaker is the agent, or somebody the text does not name
-        return Attribution(cue, agent_of(cue, doc.quoted), "agent", speech_strength(cue))
+        return Attribution(cue, agent_of(cue, doc.quoted), AGENT, speech_strength(cue))
     subject = subject_of(cue, doc.quoted)
     if subject is None and cue.tag_ != "VBG":
         subject = name_before_cue(cue, doc.quoted) or name_after_cue(cue, doc.quoted) \

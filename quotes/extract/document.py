@@ -31,6 +31,11 @@ class ExtractOptions:
     skip: tuple[str, ...] = ()  # speaker sieves to leave out, by name (quotes eval --ablate)
 
 
+# The method of words put to somebody ("Sanders was asked by host Bill Maher, “…”"): the asker's, or nobody's
+# the text names. The one asked answers next, so no pass continues the asker after it.
+AGENT = "agent"
+
+
 @dataclass
 class Attribution:
     """Who a quote hangs on, as a finding pass saw it: the cue, its subject as written, and the rule."""
@@ -45,7 +50,7 @@ class Attribution:
     def has_speaker(self) -> bool:
         """Whether the text says somebody spoke: a subject as written, or the unnamed asker of "Trump was asked,
         “…”" (``agent`` with no "by")."""
-        return self.subject is not None or self.method == "agent"
+        return self.subject is not None or self.method == AGENT
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotes.cues import is_speech_verb
-from quotes.extract.document import Document
+from quotes.extract.document import AGENT, Document
 from quotes.records import Quote
 
 METHOD = "floating"
@@ -32,7 +32,7 @@ def run(doc: Document, quotes: list[Quote]) -> None:
                 quote.speaker_mention = previous.speaker_mention
                 quote.method = METHOD
                 quote.confidence = round(min(previous.confidence, 0.9) * 0.8, 3)
-        if quote.method.startswith("agent"):
+        if quote.method.startswith(AGENT):
             previous = None  # a question put to somebody: the quote after it is the answer, not more question
         elif quote.speaker_start is not None and (quote.kind in ("direct", "mixed") or quote.cue) \
                 and not _aside_of(doc, quote, previous):

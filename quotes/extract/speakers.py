@@ -26,7 +26,7 @@ from quotes.extract import (
     nearest_name,
     subject_rule,
 )
-from quotes.extract.document import Attribution, Document, Record
+from quotes.extract.document import AGENT, Attribution, Document, Record
 from quotes.extract.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, Found, introduces_somebody
 from quotes.grammar import is_according, noun_phrase, relative_antecedent, trim_mention
 from quotes.names import NameCluster
@@ -38,7 +38,7 @@ SIEVES = EARLY_SIEVES + LATE_SIEVES
 # How much each attribution rule is trusted before resolution and cue strength are applied.
 METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
                      "colon_cue": 0.88, "colon_name": 0.85, "colon_subject": 0.85, "dash_name": 0.85,
-                     "lead_in": 0.8, "owner": 0.85, "agent": 0.9,
+                     "lead_in": 0.8, "owner": 0.85, AGENT: 0.9,
                      "clause_subject": 0.7}
 
 
@@ -111,7 +111,7 @@ def run(doc: Document, records: list[Record], skip: tuple[str, ...] = ()) -> Non
         quote = record.quote
         if record.open:
             _first_answer(doc, record, previous, late)
-        if record.attribution.method == "agent":
+        if record.attribution.method == AGENT:
             previous = None  # "Rubio was asked by Gerard Baker, “…” / “…,” he said": the one asked answers
         elif quote.speaker is not None and quote.speaker_kind == "person" and (
                 quote.kind in ("direct", "mixed") or quote.cue):
