@@ -14,6 +14,8 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -83,6 +85,11 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".s
 MALE_HONORIFICS = frozenset("mr mr. sir lord king prince father".split())
 FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss dame lady queen princess".split())
 PERSON_LABELS = frozenset({"PERSON"})
+# The pronouns that, right after a person is named as a subject, show that person's gender: "Clinton noted the
+# clot's existence. After saying …, she was whisked off", "Clinton allowed her staff …".
+GENDERED_PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f"}
+# How many such pronouns, all of one gender, settle who a surname shared by a man and a woman stands for.
+MIN_GENDER_VOTES = 2
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -195,8 +202,9 @@ class Mention:
 class NameIndex:
     """Clusters of name mentions in one document, and lookup from any span to its cluster."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quoted: Callable[[int], bool] | None = None):
         self.doc = doc
+        self._quoted = quoted or (lambda i: False)
         self.clusters: list[NameCluster] = []
         self._mentions: list[Mention] = []
         # Lookups by key, so that matching a name costs the same however many names the article has.
@@ -241,6 +249,7 @@ class NameIndex:
         self._add_personal_organisations()
         self._learn_described_roles()
         self._learn_genders()
+        self._settle_shared_surnames()
         self._index_words()
         self._add_surname_mentions()
         self._mentions.sort(key=lambda m: m.start)
@@ -310,6 +319,56 @@ class NameIndex:
                 elif not others:
                     # A name written alone and nobody's surname is, in features, a first name: "Melanie".
                     cluster.gender = first_name_gender(cluster.words[0])
+
+    def _settle_shared_surnames(self) -> None:
+        """A surname written alone in an article that names a man and a woman of that surname ("Clinton" beside
+        Hillary and Bill Clinton) is, for most of the article, one of them; the pronouns that follow it as a
+        subject tell which. When they all agree the surname takes that gender, and joins the one full name of
+        that gender when every other person of the surname shows another."""
+        for cluster in [c for c in self.clusters if c.kind == "person" and len(c.key) == 1 and c.gender is None]:
+            others = [c for c in self._people_by_surname.get(cluster.surname, ()) if c is not cluster]
+            if len({c.gender for c in others} - {None}) < 2:
+                continue
+            votes = Counter(g for s, e in cluster.mentions if (g := self._gender_after(s, e)) is not None)
+            if len(votes) != 1 or sum(votes.values()) < MIN_GENDER_VOTES:
+                continue
+            cluster.gender = next(iter(votes))
+            holders = [c for c in others if c.gender == cluster.gender]
+            if len(holders) == 1 and all(c.gender is not None for c in others):
+                self._merge(cluster, holders[0])
+
+    def _gender_after(self, start: int, end: int) -> str | None:
+        """The gender of the pronoun that follows a name used as a subject: the first "he" / "she" / "his" /
+        "her" later in its sentence, or the subject of the next sentence, before anybody else is named."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or self._quoted(span.root.i):
+            return None
+        head = span.root
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = head.sent
+        following = list(self.doc[span.end : sent.end])
+        if sent.end < len(self.doc):
+            after = self.doc[sent.end].sent
+            following += [t for t in after if t.i <= next((s.i for s in after if s.dep_ in ("nsubj", "nsubjpass")),
+                                                           after.start - 1)]
+        for token in following:
+            if token.ent_type_ in PERSON_LABELS:
+                return None
+            gender = GENDERED_PRONOUNS.get(token.lower_)
+            if gender is not None and not self._quoted(token.i) and (
+                    token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and token.i < sent.end)):
+                return gender
+        return None
+
+    def _merge(self, short: NameCluster, full: NameCluster) -> None:
+        """Fold a short form's cluster into the full name it stands for."""
+        full.mentions = sorted(full.mentions + short.mentions)
+        self.clusters.remove(short)
+        self._people_by_surname[short.surname].remove(short)
+        self._by_key[short.key] = full
 
     def _add_cluster(self, cluster: NameCluster) -> NameCluster:
         self.clusters.append(cluster)

@@ -242,3 +242,21 @@ def one_direct(quotes):
 def test_a_nickname_in_quote_marks_is_not_part_of_the_name(names):
     index = names("In a tradition he has kept for 40 years, Rep. Robert C. “Bobby” Scott threw open his back yard.")
     assert "Robert C. Scott" in {c.name for c in index.clusters}
+
+
+SHARED_SURNAME = ("Hillary Clinton and Bill Clinton arrived in Iowa on Monday.\n\n"
+                  "Clinton told the crowd that she would fight for them. Clinton later thanked her staff.\n\n")
+
+
+def test_a_surname_shared_by_a_man_and_a_woman_is_the_one_the_pronouns_after_it_point_to(names, extract):
+    index = names(SHARED_SURNAME)
+    assert index.by_name("Clinton") is index.by_name("Hillary Clinton")
+    text = SHARED_SURNAME + "In her 2003 book, Clinton noted the clot. Later she said, “I had a big clot.”"
+    assert one_direct(extract(text)).speaker == "Hillary Clinton"
+
+
+def test_a_shared_surname_stays_apart_when_the_pronouns_disagree(names):
+    index = names("Hillary Clinton and Bill Clinton arrived in Iowa on Monday.\n\n"
+                  "Clinton told the crowd that she would fight. Clinton said he was proud of his wife.")
+    assert index.by_name("Clinton") not in (index.by_name("Hillary Clinton"), index.by_name("Bill Clinton"))
+    assert index.by_name("Clinton").gender is None

@@ -74,13 +74,13 @@ class Document:
         self.doc = doc
         self.text = doc.text
         self.options = options
-        self.names = NameIndex(doc)
-        self.coref = CorefResolver(doc, options.coref)
         self.paragraph_starts = [s for s, e in paragraph_bounds(self.text) if self.text[s:e].strip()] or [0]
         self.sentence_starts = [s.start for s in doc.sents]
         self.token_starts = [t.idx for t in doc]
         self.spans = [s for s in find_quote_spans(self.text) if s.end > s.start]
         self.in_quote = self._mark_quoted_tokens()
+        self.names = NameIndex(doc, quoted=self.quoted)
+        self.coref = CorefResolver(doc, options.coref)
         self.used_cues: set[int] = set()
         self.listed: set[int] = set()  # first spans of groups that are lists of quoted phrases
 
