@@ -88,7 +88,7 @@ PERSON_LABELS = frozenset({"PERSON"})
 # The pronouns that, right after a person is named as a subject, show that person's gender: "Clinton noted the
 # clot's existence. After saying …, she was whisked off", "Clinton allowed her staff …".
 GENDERED_PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f"}
-# How many such pronouns, all of one gender, settle who a surname shared by a man and a woman stands for.
+# How many such pronouns, all of one gender, settle a person's gender.
 MIN_GENDER_VOTES = 2
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -249,7 +249,7 @@ class NameIndex:
         self._add_personal_organisations()
         self._learn_described_roles()
         self._learn_genders()
-        self._settle_shared_surnames()
+        self._learn_genders_from_pronouns()
         self._index_words()
         self._add_surname_mentions()
         self._mentions.sort(key=lambda m: m.start)
@@ -320,21 +320,21 @@ class NameIndex:
                     # A name written alone and nobody's surname is, in features, a first name: "Melanie".
                     cluster.gender = first_name_gender(cluster.words[0])
 
-    def _settle_shared_surnames(self) -> None:
-        """A surname written alone in an article that names a man and a woman of that surname ("Clinton" beside
-        Hillary and Bill Clinton) is, for most of the article, one of them; the pronouns that follow it as a
-        subject tell which. When they all agree the surname takes that gender, and joins the one full name of
-        that gender when every other person of the surname shows another."""
-        for cluster in [c for c in self.clusters if c.kind == "person" and len(c.key) == 1 and c.gender is None]:
-            others = [c for c in self._people_by_surname.get(cluster.surname, ()) if c is not cluster]
-            if len({c.gender for c in others} - {None}) < 2:
-                continue
+    def _learn_genders_from_pronouns(self) -> None:
+        """A person whose gender neither a first name nor an honorific shows ("Olumide Abara", "Obama" written
+        without a first name, "Clinton" in an article that names both Hillary and Bill Clinton) takes the gender
+        of the pronouns that follow the name used as a subject ("Clinton told the crowd that she …", "Clinton
+        noted the clot's existence. After saying …, she was whisked off"), when two or more do and all agree.
+        A surname alone then joins the one full name of that gender when every other person of the surname shows
+        another; without it, "Clinton" is a rival for every "he" and never the subject rule's "she"."""
+        for cluster in [c for c in self.clusters if c.kind == "person" and c.gender is None]:
             votes = Counter(g for s, e in cluster.mentions if (g := self._gender_after(s, e)) is not None)
             if len(votes) != 1 or sum(votes.values()) < MIN_GENDER_VOTES:
                 continue
             cluster.gender = next(iter(votes))
+            others = [c for c in self._people_by_surname.get(cluster.surname, ()) if c is not cluster]
             holders = [c for c in others if c.gender == cluster.gender]
-            if len(holders) == 1 and all(c.gender is not None for c in others):
+            if len(cluster.key) == 1 and len(holders) == 1 and len(others) > 1 and all(c.gender for c in others):
                 self._merge(cluster, holders[0])
 
     def _gender_after(self, start: int, end: int) -> str | None:

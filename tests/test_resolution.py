@@ -260,3 +260,10 @@ def test_a_shared_surname_stays_apart_when_the_pronouns_disagree(names):
                   "Clinton told the crowd that she would fight. Clinton said he was proud of his wife.")
     assert index.by_name("Clinton") not in (index.by_name("Hillary Clinton"), index.by_name("Bill Clinton"))
     assert index.by_name("Clinton").gender is None
+
+
+def test_a_person_whose_first_name_tells_no_gender_takes_it_from_the_pronouns_after_the_name(names, extract):
+    text = ("Olumide Abara spoke to reporters on Monday, and he did not hold back. Abara said his plan was "
+            "ready.\n\nAmy Lee disagreed.\n\nAbara wasn't impressed. “Nobody has been prosecuted,” he noted.")
+    assert names(text).by_name("Olumide Abara").gender == "m"
+    assert one_direct(extract(text)).speaker == "Olumide Abara"
