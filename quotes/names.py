@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # Words that give a role, not a name: stripped from the name and kept as ``role``.
 TITLE_WORDS = frozenset(
@@ -166,6 +166,17 @@ def _is_nationality(words: list[str], i: int) -> bool:
         and i + 1 < len(words)
         and words[i + 1].lower() in TITLE_WORDS
     )
+
+
+def name_head(name: Span) -> Token:
+    """The token that carries a name's role in its sentence: up through the rest of the name and an appositive
+    ("Gov. Ed Rendell", "his deputy, Ann Lee"), not out of a modifier — "Clinton" in "Rendell, a Clinton
+    surrogate, said" is nobody's subject."""
+    head = name.root
+    while head.head.i != head.i and (head.dep_ == "appos" or (
+            head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN")):
+        head = head.head
+    return head
 
 
 @dataclass
@@ -343,9 +354,7 @@ class NameIndex:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or self._quoted(span.root.i):
             return None
-        head = span.root
-        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
-            head = head.head
+        head = name_head(span)
         if head.dep_ not in ("nsubj", "nsubjpass"):
             return None
         sent = head.sent

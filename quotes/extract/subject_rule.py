@@ -10,7 +10,7 @@ gender neither a first name, an honorific nor the pronouns after the name show â
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import (
@@ -21,7 +21,7 @@ from quotes.extract.pronouns import (
     unnamed_speaker_between,
 )
 from quotes.grammar import in_reported_clause, is_subject, sentences_back
-from quotes.names import Mention, NameCluster
+from quotes.names import Mention, NameCluster, name_head
 from quotes.records import Quote
 
 METHOD = "subject_rule"
@@ -87,17 +87,6 @@ def recent_subject(doc: Document, pronoun: Token, people: list[Mention],
                 return None
             return mention.cluster
     return None
-
-
-def name_head(name: Span) -> Token:
-    """The token that carries a name's role in its sentence: up through the rest of the name and an appositive
-    ("Gov. Ed Rendell", "his deputy, Ann Lee"), not out of a modifier â€” "Clinton" in "Rendell, a Clinton
-    surrogate, said" is nobody's subject."""
-    head = name.root
-    while head.head.i != head.i and (head.dep_ == "appos" or (
-            head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN")):
-        head = head.head
-    return head
 
 
 def object_between(doc: Document, mention: Mention, verb: Token, pronoun: Token) -> bool:
