@@ -261,6 +261,7 @@ class NameIndex:
         self._learn_described_roles()
         self._learn_genders()
         self._learn_genders_from_pronouns()
+        self._name_family_members()
         self._index_words()
         self._add_surname_mentions()
         self._mentions.sort(key=lambda m: m.start)
@@ -371,6 +372,46 @@ class NameIndex:
                     token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and token.i < sent.end)):
                 return gender
         return None
+
+    def _name_family_members(self) -> None:
+        """"his wife, Laura" and "Mark Barden's son, Daniel" are Laura Bush and Daniel Barden: a first name
+        written alone in apposition to a family noun takes the surname of the person it belongs to, so the
+        database stores her under a name search can find. It keeps its place in the lookups by its own word, so
+        that a later "Bush" alone still finds George W. Bush as before."""
+        for cluster in self.clusters:
+            if cluster.kind != "person" or len(cluster.key) != 1 \
+                    or len(self._people_by_surname.get(cluster.surname, ())) > 1:
+                continue
+            owner = next((o for s, e in cluster.mentions if (o := self._family_of(s, e)) is not None), None)
+            if owner is None or owner is cluster or (len(owner.key) == 1 and first_name_gender(owner.words[0])):
+                continue  # "Melanie's son, Kevin" is not Kevin Melanie
+            surname = next(w for w in reversed(owner.words) if normalise_name(w) == owner.surname)
+            if not surname[:1].isupper():
+                continue  # "Mercer and his daughter Rebekah poured … into a pro-Cruz super-PAC"
+            cluster.words = (*cluster.words, surname)
+            cluster.name, cluster.key = " ".join(cluster.words), name_key(cluster.words)
+            self._by_key.setdefault(cluster.key, cluster)
+
+    def _family_of(self, start: int, end: int) -> NameCluster | None:
+        """Whose family member a name in apposition to a family noun is: the name in the possessive ("Mark
+        Barden's son, Daniel"), or for "his" / "her" the nearest person of that gender named earlier in the
+        sentence ("George W. Bush, who signed the bill, and his wife, Laura")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "appos" or span.root.head.lemma_.lower() not in KINSHIP_NOUNS:
+            return None
+        owner = next((c for c in span.root.head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.pos_ == "PROPN":
+            return self._person_at(owner.idx)
+        gender = GENDERED_PRONOUNS.get(owner.lower_)
+        people = [self._person_at(t.idx) for t in reversed(owner.sent[: owner.i - owner.sent.start])
+                  if t.ent_type_ in PERSON_LABELS and t.ent_iob_ == "B"]
+        return next((c for c in people if c is not None and c.gender in (gender, None)), None) if gender else None
+
+    def _person_at(self, pos: int) -> NameCluster | None:
+        return next((c for c in self.clusters if c.kind == "person" and any(s <= pos < e for s, e in c.mentions)),
+                    None)
 
     def _merge(self, short: NameCluster, full: NameCluster) -> None:
         """Fold a short form's cluster into the full name it stands for."""

@@ -267,3 +267,15 @@ def test_a_person_whose_first_name_tells_no_gender_takes_it_from_the_pronouns_af
             "ready.\n\nAmy Lee disagreed.\n\nAbara wasn't impressed. “Nobody has been prosecuted,” he noted.")
     assert names(text).by_name("Olumide Abara").gender == "m"
     assert one_direct(extract(text)).speaker == "Olumide Abara"
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The ceremony featured George W. Bush, who signed the bill, and his wife, Laura, who said, “It was a "
+                 "dream we shared.”", "Laura Bush", id="his wife, Laura"),
+    pytest.param("Sanders campaigned with his wife, Jane, who said, “We are very proud of the campaign.”",
+                 "Jane Sanders", id="a surname alone owns the family member"),
+    pytest.param("Mark Barden's son, Daniel, wrote to us. “I miss the school,” Daniel said.", "Daniel Barden",
+                 id="a possessive name owns the family member"),
+])
+def test_a_first_name_in_apposition_to_a_family_noun_takes_the_family_surname(extract, text, expected):
+    assert one_direct(extract(text)).speaker == expected
