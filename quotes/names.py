@@ -509,6 +509,32 @@ class NameIndex:
                 span = (token.idx, token.idx + len(_POSSESSIVE.sub("", token.text)))
                 self._mentions.append(Mention(span[0], span[1], owners[0]))
                 owners[0].mentions.append(span)
+        self._add_organisation_repeats()
+
+    def _add_organisation_repeats(self) -> None:
+        """A one-word organisation name is that organisation wherever the article writes it, whatever the tagger
+        called it there: "Verizon" tagged an organisation four times and a nationality nine is one company, and
+        "They also said that Verizon was trying …" names it as a subject for a later "the company"."""
+        orgs = {c.words[0]: c for c in self.clusters if c.kind == "organisation" and len(c.words) == 1
+                and c.words[0][:1].isupper() and len(c.words[0]) > 3}
+        if not orgs:
+            return
+        taken = sorted((m.start, m.end) for m in self._mentions)
+        starts = [s for s, _ in taken]
+        for token in self.doc:
+            word = _POSSESSIVE.sub("", token.text)
+            cluster = orgs.get(word)
+            if cluster is None or token.ent_type_ in PERSON_LABELS:
+                continue
+            if any(t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") and t.head.i == token.i for t in token.lefts) \
+                    or (token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
+                continue  # part of a longer name: "Verizon Wireless"
+            k = bisect_right(starts, token.idx) - 1
+            if k >= 0 and taken[k][1] > token.idx:
+                continue
+            span = (token.idx, token.idx + len(word))
+            self._mentions.append(Mention(span[0], span[1], cluster))
+            cluster.mentions.append(span)
 
     # -- lookup -------------------------------------------------------------
     def cluster_for(self, span: Span) -> NameCluster | None:

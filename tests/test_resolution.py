@@ -279,3 +279,11 @@ def test_a_person_whose_first_name_tells_no_gender_takes_it_from_the_pronouns_af
 ])
 def test_a_first_name_in_apposition_to_a_family_noun_takes_the_family_surname(extract, text, expected):
     assert one_direct(extract(text)).speaker == expected
+
+
+def test_a_one_word_organisation_is_that_organisation_wherever_the_tagger_missed_it(extract):
+    text = ("The strike against Verizon Communications ended on Friday. Workers objected to Verizon's attempts to "
+            "relocate them. They also said that Verizon was trying to ship call-center jobs overseas. The company "
+            "said it had no such plans.")
+    company = [q for q in extract(text) if q.speaker_mention == "The company"]
+    assert [q.speaker for q in company] == ["Verizon"]
