@@ -287,3 +287,17 @@ def test_a_one_word_organisation_is_that_organisation_wherever_the_tagger_missed
             "said it had no such plans.")
     company = [q for q in extract(text) if q.speaker_mention == "The company"]
     assert [q.speaker for q in company] == ["Verizon"]
+
+
+def test_he_after_a_newcomer_introduced_with_a_role_is_the_newcomer(extract):
+    text = ("Obama had a wide array of black artists writing songs about him, which is something that concerns "
+            "Henry Crespo, president of the Miami-based Florida Democratic Black Caucus.\n\n"
+            "“No one is writing songs for Hillary. Obama had will.i.am,” he said.")
+    q = one_direct(extract(text))
+    assert (q.speaker, q.method) == ("Henry Crespo", "cue_subject:newcomer")
+
+
+def test_a_newcomer_is_not_taken_when_the_narration_goes_on_after_the_introduction(extract):
+    text = ("Donald Trump introduced his running mate, Indiana Gov. Mike Pence, on Thursday.\n\n"
+            "Trump made no mention of God. “I am not sure I really deserve it,” he said.")
+    assert one_direct(extract(text)).speaker != "Mike Pence"

@@ -4,8 +4,8 @@
     indirect      reported speech on the cues left over                             (indirect.py)
     speakers      who the cue's subject is, sieve by sieve, unknown beats wrong     (speakers.py):
                     named → appositive_name → description → description_subject,
-                    then over pronouns in document order: last_speaker → subject_rule → coref →
-                    nearest_name
+                    then over pronouns in document order: last_speaker → subject_rule → newcomer →
+                    coref → nearest_name
     interview     "Q: … / A: …" and "REYES: …" paragraphs without quote marks       (interview.py)
     floating      a quote with no cue continues the person quoted just before       (floating.py)
     introduced    … or the one person the paragraph before introduces                (introduced.py)

@@ -24,6 +24,7 @@ from quotes.extract import (
     last_speaker,
     named,
     nearest_name,
+    newcomer,
     subject_rule,
 )
 from quotes.extract.document import AGENT, Attribution, Document, Record
@@ -33,7 +34,7 @@ from quotes.names import NameCluster
 from quotes.records import Quote
 
 EARLY_SIEVES = (named, appositive_name, description, description_subject)
-LATE_SIEVES = (last_speaker, subject_rule, coref, nearest_name)
+LATE_SIEVES = (last_speaker, subject_rule, newcomer, coref, nearest_name)
 SIEVES = EARLY_SIEVES + LATE_SIEVES
 # How much each attribution rule is trusted before resolution and cue strength are applied.
 METHOD_CONFIDENCE = {"cue_subject": 0.95, "inverted_subject": 0.93, "appositive": 0.93, "according_to": 0.9,
