@@ -260,10 +260,10 @@ class NameIndex:
         self._add_personal_organisations()
         self._learn_described_roles()
         self._learn_genders()
-        self._learn_genders_from_pronouns()
+        self._add_surname_mentions()
+        self._learn_genders_from_pronouns()  # over every mention, "Christie" untagged included
         self._name_family_members()
         self._index_words()
-        self._add_surname_mentions()
         self._mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
 
@@ -416,6 +416,7 @@ class NameIndex:
     def _merge(self, short: NameCluster, full: NameCluster) -> None:
         """Fold a short form's cluster into the full name it stands for."""
         full.mentions = sorted(full.mentions + short.mentions)
+        self._mentions = [Mention(m.start, m.end, full) if m.cluster is short else m for m in self._mentions]
         self.clusters.remove(short)
         self._people_by_surname[short.surname].remove(short)
         self._by_key[short.key] = full
