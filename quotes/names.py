@@ -60,8 +60,10 @@ KINSHIP_NOUNS = {
 # source", "the moderator", nor performers: "the Lincoln actor" of an ad is nobody the article names.
 DESCRIPTOR_NOUNS = frozenset("""
     businessman businesswoman billionaire tycoon mogul magnate developer entrepreneur philanthropist socialist
-    lawmaker congressman congresswoman politician legislator
+    lawmaker congressman congresswoman politician legislator republican democrat
     """.split())
+# Party members, written with a capital: "the Kentucky Republican said" describes a person, it names nobody.
+PARTY_NOUNS = frozenset({"republican", "democrat"})
 # Nouns for a person news introduces without a name: "a campaign spokesman", "one senior official", "a voter".
 PERSON_NOUNS = TITLE_WORDS | DESCRIPTOR_NOUNS | frozenset(KINSHIP_NOUNS) | frozenset("""
     official source aide staffer strategist operative consultant pollster donor activist organizer volunteer

@@ -301,3 +301,13 @@ def test_a_newcomer_is_not_taken_when_the_narration_goes_on_after_the_introducti
     text = ("Donald Trump introduced his running mate, Indiana Gov. Mike Pence, on Thursday.\n\n"
             "Trump made no mention of God. “I am not sure I really deserve it,” he said.")
     assert one_direct(extract(text)).speaker != "Mike Pence"
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Rand Paul spoke in Louisville on Monday. The Kentucky Republican said he would vote against the "
+                 "bill.", "Rand Paul", id="the Kentucky Republican is the person just named"),
+    pytest.param("The bill passed on Monday. A Republican said it would fail in the Senate.", None,
+                 id="a Republican is nobody the article names"),
+])
+def test_a_party_member_described_is_a_description_not_a_name(extract, text, expected):
+    assert [q.speaker for q in extract(text) if q.kind == "indirect"] == [expected]

@@ -17,7 +17,7 @@ from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found
 from quotes.extract.subject_rule import recent_subject
 from quotes.grammar import sentences_back
-from quotes.names import ORGANISATION_NOUNS, PERSONAL_ORGANISATIONS, NameCluster
+from quotes.names import ORGANISATION_NOUNS, PARTY_NOUNS, PERSONAL_ORGANISATIONS, NameCluster
 from quotes.records import Quote
 
 METHOD = "description"
@@ -43,7 +43,9 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
         return owned[-1].cluster, CERTAINTY  # "Donald Trump's campaign" → Trump campaign
     if not is_definite(record.target):
         return None
-    cluster = names.by_role(root.lemma_, root.idx) or names.org_by_head(root.lemma_, root.idx)
+    cluster = names.by_role(root.lemma_, root.idx)
+    if cluster is None and root.lower_ not in PARTY_NOUNS:  # "the Florida Republican" is no Republican Party
+        cluster = names.org_by_head(root.lemma_, root.idx)
     if cluster is None:
         holders = names.all_by_role(root.lemma_, root.idx)
         recent = [m for m in names.mentions_before(root.idx, 2500) if m.cluster in holders]

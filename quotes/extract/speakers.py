@@ -30,7 +30,7 @@ from quotes.extract import (
 from quotes.extract.document import AGENT, Attribution, Document, Record
 from quotes.extract.pronouns import GROUP_PRONOUNS, PERSON_PRONOUNS, Found, introduces_somebody
 from quotes.grammar import is_according, noun_phrase, relative_antecedent, trim_mention
-from quotes.names import NameCluster
+from quotes.names import PARTY_NOUNS, NameCluster
 from quotes.records import Quote
 
 EARLY_SIEVES = (named, appositive_name, description, description_subject)
@@ -95,6 +95,9 @@ def mention_type(mention: Span) -> str:
         return "pronoun"
     if root.pos_ in ("NOUN", "PROPN") and root.text[:1].islower():
         return "description"
+    if lower in PARTY_NOUNS and any(c.dep_ == "det" for c in root.children) \
+            and not any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in root.children):
+        return "description"  # "the Kentucky Republican", not "the first Democrat to …"
     return "name"
 
 
