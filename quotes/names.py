@@ -79,7 +79,7 @@ NOUN_GENDERS = {**KINSHIP_NOUNS, "businessman": "m", "businesswoman": "f", "cong
 ORGANISATION_NOUNS = frozenset("""
     union bank company firm agency group organization organisation department committee council board court
     network newspaper paper association coalition league federation foundation institute commission bureau
-    corporation business retailer airline manufacturer automaker insurer lender utility charity
+    corporation business retailer airline manufacturer automaker insurer lender utility charity ministry office
     """.split())
 # Nouns that make an organisation of the person who owns them: "the Trump campaign", "Obama's administration".
 PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration"})
@@ -240,6 +240,8 @@ class NameIndex:
                 if not words:
                     continue
                 titles, name_words = split_title(words)
+                if ent.label_ == "ORG" and titles and any(w.lower() in ORGANISATION_NOUNS for w in name_words):
+                    titles, name_words = [], words  # "State Department", "Foreign Ministry": no title in them
                 titles += _preceding_titles(ent)
                 if not name_words or all(w.lower() in TITLE_WORDS for w in name_words):
                     continue

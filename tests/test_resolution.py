@@ -311,3 +311,9 @@ def test_a_newcomer_is_not_taken_when_the_narration_goes_on_after_the_introducti
 ])
 def test_a_party_member_described_is_a_description_not_a_name(extract, text, expected):
     assert [q.speaker for q in extract(text) if q.kind == "indirect"] == [expected]
+
+
+def test_a_department_named_for_a_portfolio_keeps_the_portfolio_in_its_name(extract):
+    text = ("The State Department said it would release the emails. The Justice Department declined to comment. "
+            "“We will look at it,” the department said.")
+    assert [q.speaker for q in extract(text)] == ["State Department", "Justice Department"]
