@@ -231,8 +231,9 @@ class NameIndex:
     def _build(self) -> None:
         raw = []
         lower_words = {t.text for t in self.doc if t.text.islower()}
-        person_surnames = {
-            _POSSESSIVE.sub("", ent[-1].text).lower() for ent in self.doc.ents if ent.label_ in PERSON_LABELS
+        person_surnames = {  # "Donald Trump's" ends in the token "'s"
+            _POSSESSIVE.sub("", words[-1]).lower() for ent in self.doc.ents if ent.label_ in PERSON_LABELS
+            if (words := [t.text for t in ent if not _POSSESSIVE.fullmatch(t.text)])
         }
         for ent in self.doc.ents:
             if ent.label_ in PERSON_LABELS or ent.label_ == "ORG":
@@ -343,19 +344,29 @@ class NameIndex:
         noted the clot's existence. After saying …, she was whisked off"), when two or more do and all agree.
         A surname alone then joins the one full name of that gender when every other person of the surname shows
         another; without it, "Clinton" is a rival for every "he" and never the subject rule's "she"."""
-        for cluster in [c for c in self.clusters if c.kind == "person" and c.gender is None]:
-            votes = Counter(g for s, e in cluster.mentions if (g := self._gender_after(s, e)) is not None)
+        for cluster in [c for c in self.clusters if (c.kind == "person" and c.gender is None)
+                        or (c.kind == "organisation" and len(c.key) == 1)]:
+            was_organisation = cluster.kind == "organisation"
+            votes = Counter(g for s, e in cluster.mentions
+                            if (g := self._gender_after(s, e, next_sentence=not was_organisation)) is not None)
             if len(votes) != 1 or sum(votes.values()) < MIN_GENDER_VOTES:
                 continue
+            if was_organisation:  # "Trump said he …", the name tagged an organisation all through the article
+                self._orgs_by_last_word[cluster.key[-1]].remove(cluster)
+                cluster.kind = "person"
+                self._people_by_surname.setdefault(cluster.surname, []).append(cluster)
             cluster.gender = next(iter(votes))
             others = [c for c in self._people_by_surname.get(cluster.surname, ()) if c is not cluster]
             holders = [c for c in others if c.gender == cluster.gender]
-            if len(cluster.key) == 1 and len(holders) == 1 and len(others) > 1 and all(c.gender for c in others):
+            if len(cluster.key) == 1 and len(holders) == 1 and all(c.gender for c in others) \
+                    and (len(others) > 1 or was_organisation):
                 self._merge(cluster, holders[0])
 
-    def _gender_after(self, start: int, end: int) -> str | None:
+    def _gender_after(self, start: int, end: int, next_sentence: bool = True) -> str | None:
         """The gender of the pronoun that follows a name used as a subject: the first "he" / "she" / "his" /
-        "her" later in its sentence, or the subject of the next sentence, before anybody else is named."""
+        "her" later in its sentence, or the subject of the next sentence, before anybody else is named. Only
+        the sentence's own for a name tagged an organisation: "… that the Fed might … / She said …" is the
+        reporter."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or self._quoted(span.root.i):
             return None
@@ -364,7 +375,7 @@ class NameIndex:
             return None
         sent = head.sent
         following = list(self.doc[span.end : sent.end])
-        if sent.end < len(self.doc):
+        if next_sentence and sent.end < len(self.doc):
             after = self.doc[sent.end].sent
             following += [t for t in after if t.i <= next((s.i for s in after if s.dep_ in ("nsubj", "nsubjpass")),
                                                            after.start - 1)]

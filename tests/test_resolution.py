@@ -317,3 +317,36 @@ def test_a_department_named_for_a_portfolio_keeps_the_portfolio_in_its_name(extr
     text = ("The State Department said it would release the emails. The Justice Department declined to comment. "
             "“We will look at it,” the department said.")
     assert [q.speaker for q in extract(text)] == ["State Department", "Justice Department"]
+
+
+def _tagged(nlp, text, labels):
+    """A parsed article whose entities are set by hand (the tagger's mistakes made on purpose): each label is
+    (words, which occurrence of them, entity label)."""
+    from spacy.tokens import Span
+
+    from quotes.paragraphs import parse_text
+
+    doc = parse_text(nlp, text)
+    ents = []
+    for words, occurrence, label in labels:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(words, start + 1)
+        span = doc.char_span(start, start + len(words))
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.set_ents(ents, default="outside")
+    return doc
+
+
+def test_a_surname_the_tagger_calls_an_organisation_is_the_person(nlp):
+    from quotes.extract.document import Document, ExtractOptions
+
+    text = ("Donald Trump's speech drew protests. Trump said he would win the state. Trump told the crowd that he "
+            "was ready.")
+    possessive = [("Donald Trump's", 0, "PERSON"), ("Trump", 1, "ORG"), ("Trump", 2, "ORG")]
+    index = Document(_tagged(nlp, text, possessive), ExtractOptions()).names
+    assert [(c.name, c.kind) for c in index.clusters] == [("Donald Trump", "person")]
+    assert len(index.by_name("Donald Trump").mentions) == 3
+    only_organisation = [("Trump", 1, "ORG"), ("Trump", 2, "ORG")]  # "he" after it twice says who it is
+    index = Document(_tagged(nlp, text, only_organisation), ExtractOptions()).names
+    assert [(c.name, c.kind, c.gender) for c in index.clusters] == [("Trump", "person", "m")]
