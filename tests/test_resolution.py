@@ -308,6 +308,9 @@ def test_a_newcomer_is_not_taken_when_the_narration_goes_on_after_the_introducti
                  "bill.", "Rand Paul", id="the Kentucky Republican is the person just named"),
     pytest.param("The bill passed on Monday. A Republican said it would fail in the Senate.", None,
                  id="a Republican is nobody the article names"),
+    pytest.param("Bernie Sanders spoke on Monday. The first Democrat to vote against the bill said it was a "
+                 "mistake.", None,
+                 id="the first Democrat to … is a kind of person, not one named"),
 ])
 def test_a_party_member_described_is_a_description_not_a_name(extract, text, expected):
     assert [q.speaker for q in extract(text) if q.kind == "indirect"] == [expected]

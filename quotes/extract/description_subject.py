@@ -29,6 +29,8 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
             return None
     elif (noun not in TITLE_WORDS and noun not in DESCRIPTOR_NOUNS) or noun in ROLE_MODIFIERS:
         return None
+    if any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in root.children):
+        return None  # "the first Democrat to …", "the richest businessman": a kind of person, not one named
     gender = NOUN_GENDERS.get(noun)
     people = [m for m in doc.named_before(root.sent.start_char, "person")
               if gender is None or m.cluster.gender == gender]

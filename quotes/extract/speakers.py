@@ -95,9 +95,8 @@ def mention_type(mention: Span) -> str:
         return "pronoun"
     if root.pos_ in ("NOUN", "PROPN") and root.text[:1].islower():
         return "description"
-    if lower in PARTY_NOUNS and any(c.dep_ == "det" for c in root.children) \
-            and not any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" for c in root.children):
-        return "description"  # "the Kentucky Republican", not "the first Democrat to …"
+    if lower in PARTY_NOUNS:
+        return "description"  # "the Kentucky Republican", "a well-connected Democrat"
     return "name"
 
 
