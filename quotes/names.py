@@ -19,7 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
+
+from quotes.name_evidence import (
+    GENDERED_PRONOUNS,
+    KINSHIP_NOUNS,
+    PERSON_LABELS,
+    family_owner,
+    gender_after,
+)
 
 # Words that give a role, not a name: stripped from the name and kept as ``role``.
 TITLE_WORDS = frozenset(
@@ -48,12 +56,6 @@ TITLE_ABBREVIATIONS = {
     "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "lt": "lieutenant",
     "col": "colonel", "capt": "captain", "sgt": "sergeant", "prof": "professor", "rev": "reverend",
     "del": "delegate", "dr": "doctor", "supt": "superintendent", "atty": "attorney",
-}
-# Nouns for a person that tell a family role and a gender: "the 34-year-old mother of three". "The man" and "the
-# woman" are left out: news uses them for people it does not name ("the man ended up in the middle of the room").
-KINSHIP_NOUNS = {
-    **dict.fromkeys("mother wife daughter sister widow grandmother aunt niece girlfriend".split(), "f"),
-    **dict.fromkeys("father husband son brother widower grandfather uncle nephew boyfriend".split(), "m"),
 }
 # Nouns news uses to refer back to a person it has named rather than to introduce one: "the billionaire
 # businessman", "the gambling tycoon", "the self-described democratic socialist". Not "the official", "the
@@ -86,11 +88,7 @@ PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration"})
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 MALE_HONORIFICS = frozenset("mr mr. sir lord king prince father".split())
 FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss dame lady queen princess".split())
-PERSON_LABELS = frozenset({"PERSON"})
-# The pronouns that, right after a person is named as a subject, show that person's gender: "Clinton noted the
-# clot's existence. After saying …, she was whisked off", "Clinton allowed her staff …".
-GENDERED_PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f"}
-# How many such pronouns, all of one gender, settle a person's gender.
+# How many pronouns after a name, all of one gender, settle a person's gender (quotes.name_evidence).
 MIN_GENDER_VOTES = 2
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -168,17 +166,6 @@ def _is_nationality(words: list[str], i: int) -> bool:
         and i + 1 < len(words)
         and words[i + 1].lower() in TITLE_WORDS
     )
-
-
-def name_head(name: Span) -> Token:
-    """The token that carries a name's role in its sentence: up through the rest of the name and an appositive
-    ("Gov. Ed Rendell", "his deputy, Ann Lee"), not out of a modifier — "Clinton" in "Rendell, a Clinton
-    surrogate, said" is nobody's subject."""
-    head = name.root
-    while head.head.i != head.i and (head.dep_ == "appos" or (
-            head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN")):
-        head = head.head
-    return head
 
 
 @dataclass
@@ -348,7 +335,7 @@ class NameIndex:
                         or (c.kind == "organisation" and len(c.key) == 1)]:
             was_organisation = cluster.kind == "organisation"
             votes = Counter(g for s, e in cluster.mentions
-                            if (g := self._gender_after(s, e, next_sentence=not was_organisation)) is not None)
+                            if (g := gender_after(self.doc, s, e, self._quoted, not was_organisation)) is not None)
             if len(votes) != 1 or sum(votes.values()) < MIN_GENDER_VOTES:
                 continue
             if was_organisation:  # "Trump said he …", the name tagged an organisation all through the article
@@ -361,32 +348,6 @@ class NameIndex:
             if len(cluster.key) == 1 and len(holders) == 1 and all(c.gender for c in others) \
                     and (len(others) > 1 or was_organisation):
                 self._merge(cluster, holders[0])
-
-    def _gender_after(self, start: int, end: int, next_sentence: bool = True) -> str | None:
-        """The gender of the pronoun that follows a name used as a subject: the first "he" / "she" / "his" /
-        "her" later in its sentence, or the subject of the next sentence, before anybody else is named. Only
-        the sentence's own for a name tagged an organisation: "… that the Fed might … / She said …" is the
-        reporter."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or self._quoted(span.root.i):
-            return None
-        head = name_head(span)
-        if head.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        sent = head.sent
-        following = list(self.doc[span.end : sent.end])
-        if next_sentence and sent.end < len(self.doc):
-            after = self.doc[sent.end].sent
-            following += [t for t in after if t.i <= next((s.i for s in after if s.dep_ in ("nsubj", "nsubjpass")),
-                                                           after.start - 1)]
-        for token in following:
-            if token.ent_type_ in PERSON_LABELS:
-                return None
-            gender = GENDERED_PRONOUNS.get(token.lower_)
-            if gender is not None and not self._quoted(token.i) and (
-                    token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and token.i < sent.end)):
-                return gender
-        return None
 
     def _name_family_members(self) -> None:
         """"his wife, Laura" and "Mark Barden's son, Daniel" are Laura Bush and Daniel Barden: a first name
@@ -408,13 +369,7 @@ class NameIndex:
             self._by_key.setdefault(cluster.key, cluster)
 
     def _family_of(self, start: int, end: int) -> NameCluster | None:
-        """Whose family member a name in apposition to a family noun is: the name in the possessive ("Mark
-        Barden's son, Daniel"), or for "his" / "her" the nearest person of that gender named earlier in the
-        sentence ("George W. Bush, who signed the bill, and his wife, Laura")."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "appos" or span.root.head.lemma_.lower() not in KINSHIP_NOUNS:
-            return None
-        owner = next((c for c in span.root.head.children if c.dep_ == "poss"), None)
+        owner = family_owner(self.doc, start, end)
         if owner is None:
             return None
         if owner.pos_ == "PROPN":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from quotes.extract.document import Document
 from quotes.extract.pronouns import PERSON_PRONOUNS, gender_ok
-from quotes.names import name_head
+from quotes.name_evidence import name_head
 from quotes.records import Quote
 
 METHOD = "introduced"

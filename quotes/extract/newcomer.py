@@ -4,9 +4,10 @@ of a sentence about somebody else, and quotes that person next with "he said".
 
 An open "he" / "she" of a direct quote is the person introduced last when that mention is the first time the
 article names them, in full and with a role (an appositive, or a title before the name); when the gender agrees;
-and when nobody else is named between the introduction and the pronoun. It runs after ``last_speaker`` and the
-subject rule, which keep the person quoted or written about before, and before coreferee, which links "he" to
-the people the article has been about.
+and when the sentence of the introduction is the last thing the narration says before the quote ("Trump
+introduced his running mate, Indiana Gov. Mike Pence. / Trump made no mention of God. “…,” he said" is not
+Pence's). It runs after ``last_speaker`` and the subject rule, which keep the person quoted or written about
+before, and before coreferee, which links "he" to the people the article has been about.
 """
 
 from __future__ import annotations

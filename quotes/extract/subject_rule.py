@@ -21,7 +21,8 @@ from quotes.extract.pronouns import (
     unnamed_speaker_between,
 )
 from quotes.grammar import in_reported_clause, is_subject, sentences_back
-from quotes.names import Mention, NameCluster, name_head
+from quotes.name_evidence import name_head
+from quotes.names import Mention, NameCluster
 from quotes.records import Quote
 
 METHOD = "subject_rule"
