@@ -5,7 +5,10 @@ article names him in full somewhere. The index is built from the named
 entities of the whole document, then every capitalised occurrence of a known
 surname counts as a mention too: the tagger sometimes misses a name it found
 elsewhere in the same article ("Trump echoed …" tagged as a common noun), and
-the whole document knows better than one sentence.
+the whole document knows better than one sentence. So does a one-word
+organisation ("Verizon" tagged a nationality), and a person's gender where no
+first name or honorific shows it: the pronouns after the name say it
+("Clinton told the crowd that she …"; ``quotes.name_evidence``).
 """
 
 from __future__ import annotations
