@@ -91,6 +91,8 @@ PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration"})
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 MALE_HONORIFICS = frozenset("mr mr. sir lord king prince father".split())
 FEMALE_HONORIFICS = frozenset("mrs mrs. ms ms. miss dame lady queen princess".split())
+# No name mention is longer than this: how far back a lookup by position looks for one that covers it.
+MAX_NAME_CHARS = 60
 # How many pronouns after a name, all of one gender, settle a person's gender (quotes.name_evidence).
 MIN_GENDER_VOTES = 2
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
@@ -256,11 +258,11 @@ class NameIndex:
         self._learn_described_roles()
         self._learn_genders()
         self._add_surname_mentions()
+        self._mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self._mentions]
         self._learn_genders_from_pronouns()  # over every mention, "Christie" untagged included
         self._name_family_members()
         self._index_words()
-        self._mentions.sort(key=lambda m: m.start)
-        self._starts = [m.start for m in self._mentions]
 
     def _add_personal_organisations(self) -> None:
         """"The Trump campaign" and "Donald Trump's campaign" speak as one organisation, "Trump campaign", so
@@ -383,8 +385,8 @@ class NameIndex:
         return next((c for c in people if c is not None and c.gender in (gender, None)), None) if gender else None
 
     def _person_at(self, pos: int) -> NameCluster | None:
-        return next((c for c in self.clusters if c.kind == "person" and any(s <= pos < e for s, e in c.mentions)),
-                    None)
+        cluster = self.cluster_at(pos)
+        return cluster if cluster is not None and cluster.kind == "person" else None
 
     def _merge(self, short: NameCluster, full: NameCluster) -> None:
         """Fold a short form's cluster into the full name it stands for."""
@@ -533,6 +535,17 @@ class NameIndex:
             return None
         return self._match(name_words, "person", building=False) or self._match(
             name_words, "organisation", building=False)
+
+    def cluster_at(self, pos: int) -> NameCluster | None:
+        """The cluster of the name mention that covers character ``pos``, if any; of two that do ("Donald Trump's
+        campaign" and "Donald Trump"), the one that starts first, the first indexed."""
+        covering = None
+        k = bisect_right(self._starts, pos) - 1
+        while k >= 0 and self._mentions[k].start >= pos - MAX_NAME_CHARS:
+            if self._mentions[k].end > pos:
+                covering = self._mentions[k].cluster
+            k -= 1
+        return covering
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         lo = bisect_right(self._starts, start - 1)

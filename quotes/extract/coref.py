@@ -31,9 +31,9 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
 
 def cluster_at(doc: Document, token: Token) -> NameCluster | None:
     """The name cluster a token of the document belongs to (or, for a title noun, its one holder)."""
-    for m in doc.names.mentions_between(token.idx - 60, token.idx + len(token.text) + 60):
-        if m.start <= token.idx < m.end:
-            return m.cluster
+    cluster = doc.names.cluster_at(token.idx)
+    if cluster is not None:
+        return cluster
     if token.pos_ == "NOUN":
         return doc.names.by_role(token.lemma_, token.idx)
     return None
