@@ -5,6 +5,7 @@ its clusters are made, each a pure function of a parsed ``Doc``.
 - ``gender_after``: the gender of the pronoun that follows a name used as a subject ("Clinton told the crowd
   that she …"), for a person whose first name or honorific does not tell it.
 - ``family_owner``: whose family member a name in apposition to a family noun is ("his wife, Laura").
+- ``described_by``: the nouns a name is described with ("Maryam Violet, an Iranian journalist").
 """
 
 from __future__ import annotations
@@ -63,6 +64,24 @@ def gender_after(doc: Doc, start: int, end: int, quoted: Callable[[int], bool],
                 token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and token.i < sent.end)):
             return gender
     return None
+
+
+def described_by(name: Span) -> list[Token]:
+    """The singular common nouns a name is described with where it is written: in apposition ("Alfonso Espinos,
+    the affable proprietor of Comic Vault", "the Republican nominee, Tom Smith") or as the predicate of "is"
+    ("Espinos is the owner"). Nothing for a name that only modifies another word: "House" in "House Speaker
+    Paul Ryan, the convention chair" is not the chair."""
+    head = name.root
+    while head.dep_ in ("compound", "flat") and name.start <= head.head.i < name.end and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("compound", "poss"):
+        return []
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        nouns += [c for c in head.head.children if c.dep_ == "attr"]
+    return [n for n in nouns if n.pos_ == "NOUN" and n.tag_ == "NN"]
 
 
 def family_owner(doc: Doc, start: int, end: int) -> Token | None:

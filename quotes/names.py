@@ -28,6 +28,7 @@ from quotes.name_evidence import (
     GENDERED_PRONOUNS,
     KINSHIP_NOUNS,
     PERSON_LABELS,
+    described_by,
     family_owner,
     gender_after,
 )
@@ -48,6 +49,7 @@ TITLE_WORDS = frozenset(
 )
 # A surname this long, one letter off another in the same article, is a misspelling of it (_by_spelling_variant).
 MIN_VARIANT_LENGTH = 6
+MIN_FIRST_VARIANT_LENGTH = 5
 # Title words that only qualify another ("Secretary of State", "Defense Secretary", "Vice President"): "the
 # state" or "the first" in an article is never the person holding such a title.
 ROLE_MODIFIERS = frozenset(
@@ -120,13 +122,19 @@ def _nicknamer():
 
 @functools.lru_cache(maxsize=4096)
 def same_first_name(a: str, b: str) -> bool:
-    """Two normalised first names of one person: equal, or one a nickname of the other ("bobby" / "robert",
-    "bernie" / "bernard"), by the curated list of the ``nicknames`` package. Two nicknames of one name are not
-    taken as one ("bill" and "bob" both shorten names that "robert" is among)."""
+    """Two normalised first names of one person: equal, one a nickname of the other ("bobby" / "robert",
+    "bernie" / "bernard"), by the curated list of the ``nicknames`` package, or a long name misspelt by one
+    letter ("Donand Trump" in a reader's tweet), unless the two are names of different genders ("maria" /
+    "mario"). Two nicknames of one name are not taken as one ("bill" and "bob" both shorten names that "robert"
+    is among)."""
     if a == b:
         return True
     nicknamer = _nicknamer()
-    return b in nicknamer.canonicals_of(a) or a in nicknamer.canonicals_of(b)
+    if b in nicknamer.canonicals_of(a) or a in nicknamer.canonicals_of(b):
+        return True
+    return min(len(a), len(b)) >= MIN_FIRST_VARIANT_LENGTH and a[0] == b[0] \
+        and Levenshtein.distance(a, b, score_cutoff=1) <= 1 \
+        and None in (first_name_gender(a), first_name_gender(b))
 
 
 def _organisation_words(person: NameCluster, noun: str) -> tuple[str, str]:
@@ -223,10 +231,12 @@ class NameIndex:
     def _build(self) -> None:
         raw = []
         lower_words = {t.text for t in self.doc if t.text.islower()}
-        person_surnames = {  # "Donald Trump's" ends in the token "'s"
-            _POSSESSIVE.sub("", words[-1]).lower() for ent in self.doc.ents if ent.label_ in PERSON_LABELS
-            if (words := [t.text for t in ent if not _POSSESSIVE.fullmatch(t.text)])
-        }
+        first_names: dict[str, set[str]] = {}  # surname → first names of the people the tagger found
+        for ent in self.doc.ents:
+            words = [t.text for t in ent if not _POSSESSIVE.fullmatch(t.text)]  # "Donald Trump's": "'s" a token
+            if ent.label_ in PERSON_LABELS and words:
+                first_names.setdefault(_POSSESSIVE.sub("", words[-1]).lower(), set()).add(
+                    normalise_name(words[0]) if len(words) > 1 else "")
         for ent in self.doc.ents:
             if ent.label_ in PERSON_LABELS or ent.label_ == "ORG":
                 words = _name_words(ent)
@@ -240,9 +250,10 @@ class NameIndex:
                     continue
                 if len(ent) == 1 and ent[0].is_sent_start and ent.text.lower() in lower_words:
                     continue  # "Bank executives aren't." opens a sentence; the article writes "the bank"
-                kind = "person" if ent.label_ in PERSON_LABELS else "organisation"
-                if kind == "organisation" and len(name_words) == 1 and name_words[0].lower() in person_surnames:
-                    kind = "person"  # "Trump" tagged ORG in one sentence is still the person
+                kind = "person" if ent.label_ in PERSON_LABELS or _described_as_person(ent, name_words) \
+                    else "organisation"
+                if kind == "organisation" and _person_surname(name_words, first_names):
+                    kind = "person"  # "Trump" or "Donald Trump" tagged ORG in one sentence is still the person
                 raw.append((ent.start_char, ent.end_char, kind, name_words, titles))
         # Full names first so that short forms can join them; among surnames alone, those with "Mr." / "Mrs."
         # first, so that a plain "Obama" follows the "Mr. Obama" who is not the article's "Michelle Obama".
@@ -287,25 +298,15 @@ class NameIndex:
             cluster.mentions.append((self.doc[first].idx, token.idx + len(token.text)))
 
     def _learn_described_roles(self) -> None:
-        """The nouns the article describes a person with — in apposition ("Alfonso Espinos, the affable proprietor
-        of Comic Vault", "the Republican nominee, Tom Smith") or as a predicate ("Espinos is the owner") — so that
-        a later "the proprietor said" finds him (``description``). Plural nouns describe groups."""
+        """The nouns the article describes a person with (``described_by``: "Alfonso Espinos, the affable
+        proprietor of Comic Vault"), so that a later "the proprietor said" finds him (``description``)."""
         for cluster in self.clusters:
             if cluster.kind != "person":
                 continue
             for start, end in cluster.mentions:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
-                    continue
-                head = span.root
-                while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-                    head = head.head
-                nouns = [c for c in head.children if c.dep_ == "appos"]
-                if head.dep_ == "appos":
-                    nouns.append(head.head)
-                if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-                    nouns += [c for c in head.head.children if c.dep_ == "attr"]
-                cluster.described_as.update(n.lemma_.lower() for n in nouns if n.pos_ == "NOUN" and n.tag_ == "NN")
+                if span is not None:
+                    cluster.described_as.update(n.lemma_.lower() for n in described_by(span))
 
     def _learn_titles(self, cluster: NameCluster, titles: list[str]) -> None:
         if not titles:
@@ -600,6 +601,30 @@ class NameIndex:
 
 def _named_before(cluster: NameCluster, pos: int) -> bool:
     return any(start < pos for start, _ in cluster.mentions)
+
+
+def _person_surname(words: list[str], first_names: dict[str, set[str]]) -> bool:
+    """A name that ends in the surname of a person the article names, and is that surname alone or starts with
+    a first name, or with that person's first name misspelt: "Trump", "Melania Trump", "Donand Trump" — not
+    "Trump Foundation", "Citizens for Trump" or a dateline's "CLEVELAND Donald Trump"."""
+    known = first_names.get(words[-1].lower())
+    if known is None or any(w.lower() in ORGANISATION_NOUNS for w in words):
+        return False
+    if len(words) == 1:
+        return True
+    first = words[0]
+    return not first.isupper() and (first_name_gender(first) is not None
+                                    or any(same_first_name(normalise_name(first), f) for f in known if f))
+
+
+def _described_as_person(ent: Span, words: list[str]) -> bool:
+    """A name the tagger calls an organisation that the article describes as a person: "Maryam Violet, an
+    Iranian journalist", "Harlan Crow, a Texas real estate developer". Not "the Bernie Delegates Network", whose
+    own words name an organisation."""
+    if any(w.lower() in ORGANISATION_NOUNS for w in words):
+        return False
+    return any(n.lemma_.lower() in PERSON_NOUNS and n.lemma_.lower() not in ORGANISATION_NOUNS
+               for n in described_by(ent))
 
 
 def _honorific_gender(titles: list[str]) -> str | None:

@@ -353,3 +353,41 @@ def test_a_surname_the_tagger_calls_an_organisation_is_the_person(nlp):
     only_organisation = [("Trump", 1, "ORG"), ("Trump", 2, "ORG")]  # "he" after it twice says who it is
     index = Document(_tagged(nlp, text, only_organisation), ExtractOptions()).names
     assert [(c.name, c.kind, c.gender) for c in index.clusters] == [("Trump", "person", "m")]
+
+
+def test_a_name_the_tagger_calls_an_organisation_is_a_person_when_described_as_one(nlp, extract):
+    from quotes.extract import extract_quotes
+    from quotes.extract.document import Document, ExtractOptions
+
+    text = ("Then gunshots were fired into the crowd.\n\nMaryam Violet, an Iranian journalist visiting Nice, told "
+            "the Guardian that she saw the truck.\n\n“People were fleeing and shouting,” she said.")
+    doc = _tagged(nlp, text, [("Maryam Violet", 0, "ORG"), ("Nice", 0, "GPE"), ("Guardian", 0, "ORG")])
+    assert Document(doc, ExtractOptions()).names.by_name("Maryam Violet").kind == "person"
+    quote = next(q for q in extract_quotes(doc) if q.text.startswith("People"))
+    assert (quote.speaker, quote.speaker_kind) == ("Maryam Violet", "person")
+    # Described as an organisation, or only a modifier of the person's title: still no person.
+    network = ("Ann Lee is coordinator of the Bernie Delegates Network, a group of activists. House Speaker Paul "
+               "Ryan, the convention chair, spoke.")
+    doc = _tagged(nlp, network, [("Ann Lee", 0, "PERSON"), ("the Bernie Delegates Network", 0, "ORG"),
+                                 ("House", 0, "ORG"), ("Paul Ryan", 0, "PERSON")])
+    index = Document(doc, ExtractOptions()).names
+    assert index.by_name("Bernie Delegates Network").kind == "organisation"
+    assert index.by_name("House").kind == "organisation"
+
+
+@pytest.mark.parametrize("written", ["Melania Trump", "Donand Trump"])
+def test_a_full_name_the_tagger_calls_an_organisation_is_a_person_of_the_surname(nlp, written):
+    """A first name (or the first name of the person of that surname, misspelt) before a person's surname."""
+    from quotes.extract.document import Document, ExtractOptions
+
+    text = f"Donald Trump spoke on Monday. {written} spoke on Tuesday. The Trump Foundation paid for it."
+    labels = [("Donald Trump", 0, "PERSON"), (written, 0, "ORG"), ("Trump Foundation", 0, "ORG")]
+    index = Document(_tagged(nlp, text, labels), ExtractOptions()).names
+    kinds = {c.name: c.kind for c in index.clusters}
+    assert kinds["Trump Foundation"] == "organisation"
+    if written == "Melania Trump":
+        assert kinds == {"Donald Trump": "person", "Melania Trump": "person", "Trump Foundation": "organisation"}
+    else:  # the same man, misspelt
+        assert kinds == {"Donald Trump": "person", "Trump Foundation": "organisation"}
+        start = text.index(written)
+        assert (start, start + len(written)) in index.by_name("Donald Trump").mentions
