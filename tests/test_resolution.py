@@ -391,3 +391,22 @@ def test_a_full_name_the_tagger_calls_an_organisation_is_a_person_of_the_surname
         assert kinds == {"Donald Trump": "person", "Trump Foundation": "organisation"}
         start = text.index(written)
         assert (start, start + len(written)) in index.by_name("Donald Trump").mentions
+
+
+def test_he_said_after_a_long_quotation_is_the_subject_before_the_quotation(extract):
+    text = ("Nancy Pelosi spoke first. Then Paul Ryan looked at the plan from Barack Obama.\n\n"
+            "“This is a bad idea. It will cost too much. Nobody asked for it. We will vote against it,” he said.")
+    assert [(q.speaker, q.method) for q in extract(text)] == [("Paul Ryan", "cue_subject:subject_rule")]
+
+
+def test_the_subject_of_a_condition_or_of_a_contrast_in_an_earlier_sentence_is_not_who_he_is(extract):
+    earlier = ("Nancy Pelosi spoke first. Then Paul Ryan looked at the plan. While Barack Obama had sent it in May, "
+               "the House had waited.\n\n“This is a bad idea,” he said.")
+    assert [q.speaker for q in extract(earlier)] == ["Paul Ryan"]
+    condition = ("Donald Trump leads the race. Jim Bennett does not feel the same way about the senator. If Trump "
+                 "does not become the nominee, he said he would settle for one of the rivals.")
+    assert [q.speaker for q in extract(condition)] == ["Jim Bennett"]
+    # In the pronoun's own sentence the contrast is mostly the same person.
+    own = ("Jim Comey spoke to the committee. While Comey found clear evidence of carelessness, he said no charges "
+           "were needed.")
+    assert [q.speaker for q in extract(own)] == ["Jim Comey"]

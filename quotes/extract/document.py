@@ -8,13 +8,13 @@ the speaker sieves together with that attribution.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from quotes.coref import CorefResolver
-from quotes.grammar import strip_span
+from quotes.grammar import sentences_back, strip_span
 from quotes.marks import ALL_MARKS as QUOTE_MARKS
 from quotes.marks import INLINE_SPACE, QuoteSpan, find_quote_spans, paragraph_bounds
 from quotes.names import Mention, NameIndex
@@ -103,6 +103,21 @@ class Document:
 
     def quoted(self, token_i: int) -> bool:
         return self.in_quote[token_i] != -1
+
+    def narration_back(self, token: Token, sentences: int = 2) -> Token:
+        """Like ``sentences_back``, without counting the sentences of the quotation that ends right before the
+        token, though never past the paragraph before the token's own: in "Trump decried … / “I have a message
+        … Believe me. Believe me,” he said." the sentence before "he said" is Trump's, however long the quote."""
+        first = token.sent.start
+        while first > 0 and self._quoted_sentence(self.doc[first - 1].sent):
+            first = self.doc[first - 1].sent.start
+        paragraph_before = self.paragraph_starts[max(0, self.paragraph_of(token.idx) - 1)]
+        limit = bisect_left(self.token_starts, paragraph_before)
+        past_quote = sentences_back(self.doc[first], sentences).i
+        return self.doc[min(sentences_back(token, sentences).i, max(past_quote, limit))]
+
+    def _quoted_sentence(self, sent: Span) -> bool:
+        return all(self.quoted(t.i) for t in sent if not (t.is_punct or t.is_space))
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self.token_starts, pos) - 1

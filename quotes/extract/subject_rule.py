@@ -1,8 +1,10 @@
 """Sieve ``subject_rule``: "he said" is the person last named as the subject of a sentence.
 
-News writes "he said" about the person who was the subject of this or one of the two sentences before; the
-parse knows subjects even where coreference would link the pronoun to an object ("Trump echoed his defense
-secretary … he said"), and the rule costs nothing. A person named as the object of that subject's own verb in
+News writes "he said" about the person who was the subject of this or one of the two sentences before (not
+counting the sentences of the quotation "he said" closes); the parse knows subjects even where coreference would
+link the pronoun to an object ("Trump echoed his defense secretary … he said"), and the rule costs nothing. The
+subject of a condition ("If Trump does not become the nominee, he said …") or of a contrast in an earlier
+sentence ("While Obama had …") is somebody set beside the person the story follows. A person named as the object of that subject's own verb in
 between ("Warren told Stumpf, after he admitted …") makes it a toss-up: no answer, and so does a person whose
 gender neither a first name, an honorific nor the pronouns after the name show — on dev such answers were right
 6 times in 10, against 30 in 31 where "he" / "she" could be checked (notes/eval-log.md).
@@ -73,7 +75,9 @@ def recent_subject(doc: Document, pronoun: Token, people: list[Mention],
                    sentences: int = 2) -> NameCluster | None:
     """The person (or organisation) named as a subject in this or the ``sentences`` before, nearest first."""
     sent = pronoun.sent
-    earliest = sentences_back(pronoun, sentences).idx
+    # "he said" after a long quotation: the sentences inside it do not count (a description has none)
+    earliest = (doc.narration_back(pronoun, sentences) if pronoun.pos_ == "PRON" else
+                sentences_back(pronoun, sentences)).idx
     for mention in reversed(people):
         if mention.start < earliest:
             break
@@ -81,13 +85,29 @@ def recent_subject(doc: Document, pronoun: Token, people: list[Mention],
         if token is None:
             continue
         head = name_head(token)
-        if is_subject(head) and head.i < pronoun.i and not in_reported_clause(head):
+        if is_subject(head) and head.i < pronoun.i and not in_reported_clause(head) and not in_aside(head, pronoun):
             if head.sent.start == sent.start and object_between(doc, mention, head.head, pronoun):
                 return None  # "Warren told Stumpf, after he admitted …": the object is just as likely
             if pronoun.lower_ in PERSON_PRONOUNS and unnamed_speaker_between(doc, head.i, pronoun):
                 return None
             return mention.cluster
     return None
+
+
+# Subordinators of a clause that sets somebody beside the one the story follows: "While Obama had a wide array of
+# black artists writing songs about him, that has not been happening for Clinton, … concerns Henry Crespo. /
+# “…,” he said"; "If Trump doesn't become the nominee, he said he would settle …". Within the pronoun's own
+# sentence a contrast is often the same person ("While Comey said there was clear evidence …, he said …"); a
+# condition is not.
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def in_aside(subject: Token, pronoun: Token) -> bool:
+    """The subject of a contrasting clause in an earlier sentence, or of a conditional clause anywhere."""
+    verb = subject.head
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"} if verb.dep_ == "advcl" else set()
+    return bool(marks & CONDITION_MARKS) or (bool(marks & CONTRAST_MARKS) and subject.sent != pronoun.sent)
 
 
 def object_between(doc: Document, mention: Mention, verb: Token, pronoun: Token) -> bool:
