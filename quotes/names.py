@@ -63,11 +63,15 @@ TITLE_ABBREVIATIONS = {
     "del": "delegate", "dr": "doctor", "supt": "superintendent", "atty": "attorney",
 }
 # Nouns news uses to refer back to a person it has named rather than to introduce one: "the billionaire
-# businessman", "the gambling tycoon", "the self-described democratic socialist". Not "the official", "the
-# source", "the moderator", nor performers: "the Lincoln actor" of an ad is nobody the article names.
+# businessman", "the gambling tycoon", "the self-described democratic socialist", and in features "the affable
+# proprietor", "the Air Force veteran". Not "the official", "the source", "the moderator", nor performers: "the
+# Lincoln actor" of an ad is nobody the article names. "A nurse … / The nurse" is still nobody named
+# (``description_subject``).
 DESCRIPTOR_NOUNS = frozenset("""
     businessman businesswoman billionaire tycoon mogul magnate developer entrepreneur philanthropist socialist
     lawmaker congressman congresswoman politician legislator republican democrat
+    proprietor owner resident dad mom veteran activist organizer volunteer supporter critic
+    lawyer expert journalist editor student teacher doctor nurse farmer author writer artist
     """.split())
 # Party members, written with a capital: "the Kentucky Republican said" describes a person, it names nobody.
 PARTY_NOUNS = frozenset({"republican", "democrat"})

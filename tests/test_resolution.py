@@ -410,3 +410,20 @@ def test_the_subject_of_a_condition_or_of_a_contrast_in_an_earlier_sentence_is_n
     own = ("Jim Comey spoke to the committee. While Comey found clear evidence of carelessness, he said no charges "
            "were needed.")
     assert [q.speaker for q in extract(own)] == ["Jim Comey"]
+
+
+def test_a_noun_for_the_person_the_story_follows_names_the_last_subject(extract):
+    text = ("Alfonso Espinos opened Comic Vault in 2015.\n\n"
+            "“Nobody starts out selling 50,000 copies,” the affable proprietor said.")
+    assert [q.speaker for q in extract(text)] == ["Alfonso Espinos"]
+
+
+@pytest.mark.parametrize("text", [
+    # introduced with "a" a sentence before: that nurse, whom the article does not name
+    "When a nurse who had treated Ebola patients returned, Governor Chris Christie ordered a quarantine. The nurse "
+    "later sued, saying the quarantine violated her rights.",
+    # the phrase itself says who is meant: somebody new
+    "Donald Trump spoke on Monday. Even the organizer of a pro-Trump rally said the rules were too strict.",
+])
+def test_a_noun_for_somebody_the_article_introduced_unnamed_names_nobody(extract, text):
+    assert [q.speaker for q in extract(text)] == [None]
