@@ -84,9 +84,9 @@ def test_as_she_put_it(extract):
     pytest.param("One early supporter, Representative Lee Zeldin, Republican of New York, gave the technique a "
                  "whirl in an interview on Tuesday: “You can easily argue that the plan is a disaster.”",
                  "Lee Zeldin", "colon_subject", id="colon after a clause the parser hung on the quote"),
-    pytest.param("Dr. Connie Mariano wrote a memoir of her years at the White House. According to her account, "
+    pytest.param("Dr. Eleanor Mariano wrote a memoir of her years at the White House. According to her account, "
                  "the first lady was sent to the hospital for an ultrasound.",
-                 "Connie Mariano", "according_to", id="according to her account is her"),
+                 "Eleanor Mariano", "according_to", id="according to her account is her"),
     pytest.param("On Friday's broadcast, Senator Dana Price was asked by the host, Bill Mahoney, “Are you tired of "
                  "hearing about the emails?”", "Bill Mahoney", "agent", id="the one asked is the listener"),
     pytest.param("On its official website, the FBI lists “public corruption as the FBI's top criminal priority.”",

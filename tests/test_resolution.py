@@ -427,3 +427,14 @@ def test_a_noun_for_the_person_the_story_follows_names_the_last_subject(extract)
 ])
 def test_a_noun_for_somebody_the_article_introduced_unnamed_names_nobody(extract, text):
     assert [q.speaker for q in extract(text)] == [None]
+
+
+@pytest.mark.parametrize("first, expected", [("Maria", "Maria Abara"), ("Olumide", None)])
+def test_the_one_name_in_view_is_she_only_when_the_article_shows_a_woman(extract, first, expected):
+    """``nearest_name`` checks agreement: a person whose gender nothing shows is no answer for "she" (on `fit`
+    such answers were mostly men whose first names tell nothing, and organisations)."""
+    from quotes.extract.document import ExtractOptions
+
+    text = f"Supporters cheered {first} Abara at the rally on Sunday.\n\n“We will win this,” she said."
+    quotes = extract(text, options=ExtractOptions(skip=("coref",)))
+    assert [q.speaker for q in quotes] == [expected]
