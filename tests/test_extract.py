@@ -743,3 +743,14 @@ def test_transcript_lines_without_quote_marks(extract):
 
 def test_a_label_that_names_nobody_once_is_a_heading(extract):
     assert extract("UPDATE: The vote was moved to Friday.\n\nNOTE: The council met on Monday.") == []
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("When asked which Iowa county was his favorite, Rubio demurred: “Whichever one I’m in at the moment.”",
+     "Whichever one I’m in at the moment."),
+    ("Neither man was impressed by Mrs. Clinton – “Born with a silver spoon in her mouth,” Mr. Elkins said – but "
+     "they could not back Mr. Trump.", "Born with a silver spoon in her mouth,"),
+])
+def test_a_quotation_opening_with_a_capital_after_a_colon_or_dash_is_direct(extract, text, quoted):
+    (quote,) = extract(text)
+    assert (quote.kind, quote.text) == ("direct", quoted)

@@ -125,7 +125,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     )
     if n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9):
         return None  # “Shorty”, known as a nickname: a short quote needs somebody who said it
-    clause = mixed_clause(doc, attribution, first, last)
+    clause = mixed_clause(doc, attribution, first, last) if not introduced_whole(doc, first) else None
     if clause is not None:
         quote.kind = "mixed"
         quote.start, quote.end = clause
@@ -135,6 +135,14 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
         if attribution.cue is not None and quote.start < attribution.cue.idx < quote.end:
             quote.segments = segments_around(doc, attribution.cue, quote.start, quote.end)
     return attach(doc, quote, attribution)
+
+
+def introduced_whole(doc: Document, span: QuoteSpan) -> bool:
+    """A quotation that opens with a capital after a colon or a dash stands as said, not inside a paraphrase:
+    "When asked which Iowa county was his favorite, he demurred: “Whichever one I'm in at the moment.”",
+    "Neither man was impressed by Mrs. Clinton – “Born with a silver spoon in her mouth,” Mr. Elkins said"."""
+    before = doc.text[max(0, span.outer_start - 3) : span.outer_start].rstrip()
+    return before.endswith((":", "—", "–", "-")) and doc.text[span.start : span.start + 1].isupper()
 
 
 def reported_by(doc: Document, attribution: Attribution | None, span: QuoteSpan) -> bool:
