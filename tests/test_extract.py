@@ -754,3 +754,19 @@ def test_a_label_that_names_nobody_once_is_a_heading(extract):
 def test_a_quotation_opening_with_a_capital_after_a_colon_or_dash_is_direct(extract, text, quoted):
     (quote,) = extract(text)
     assert (quote.kind, quote.text) == ("direct", quoted)
+
+
+@pytest.mark.parametrize("text, said", [
+    # an apposition the reporter adds after the paraphrase is not what was said
+    ("Donald Trump said the person would “not get beat up” at his rally, a swipe at the recent disturbances at "
+     "other rallies.", "the person would “not get beat up” at his rally"),
+    # nor a clause of the reporter's own with its own subject
+    ("Cruz said he'd make sand \"glow in the dark,\" for instance, and Trump vowed to bomb the Islamic State.",
+     "he'd make sand \"glow in the dark,\" for instance"),
+    # a second reported clause is still what was said
+    ("Comey said any “reasonable person” should have known what was classified, and that the emails were even "
+     "less secure.", "any “reasonable person” should have known what was classified, and that the emails were "
+     "even less secure"),
+])
+def test_a_mixed_quote_ends_where_the_reporter_adds_something_of_their_own(extract, text, said):
+    assert extract(text)[0].text == said

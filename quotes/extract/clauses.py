@@ -35,6 +35,43 @@ LISTENER_VERBS = frozenset({"tell", "inform", "remind", "assure", "warn", "ask",
 NARRATION_MARKS = frozenset({"when", "as", "after", "before", "while", "until", "since", "during"})
 
 
+# Words that open what a reporter adds after a comma once the quoted words of a paraphrase are over: an
+# apposition ("… “not get beat up” at his rally, a swipe at …"), a relative clause (", which he said …"), a
+# participle (", leaving Cleveland excited …") or a clause of the reporter's own (", and Trump vowed …").
+TAIL_OPENERS = frozenset("a an another part which who leaving making saying adding calling according also".split())
+COORDINATORS = frozenset({"and", "but"})
+
+
+def end_before_tail(doc: Document, quote_end: int, clause_end: int) -> int:
+    """Where a mixed quote's clause ends: before a comma, after the last quoted words, that opens the reporter's
+    own addition running to the end of the clause (``TAIL_OPENERS``, or "and" / "but" with a clause that has its
+    own subject), else where the parse ended it. Not the last item of a list (", and other groups"), nor a
+    relative clause the sentence goes on after ("that Pagliano, who invoked his Fifth Amendment rights …, is now
+    cooperating")."""
+    tail = doc.tokens_in(quote_end, clause_end) if clause_end > quote_end else None
+    if tail is None:
+        return clause_end
+    last = tail[-1].i
+    for comma in tail[:-1]:
+        if comma.text != ",":
+            continue
+        opener = doc.doc[comma.i + 1]
+        if opener.lower_ in COORDINATORS:
+            added = next((c for c in opener.head.children if c.dep_ == "conj" and c.i > opener.i), None)
+            if added is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in added.children) \
+                    or any(c.dep_ == "mark" for c in added.children):
+                continue  # ", and other groups"; ", and that the emails … were less secure": still what was said
+        elif opener.lower_ in TAIL_OPENERS:
+            added = opener
+            while added.head.i != added.i and added.head.left_edge.i == opener.i:
+                added = added.head
+        else:
+            continue
+        if added.right_edge.i >= last:
+            return comma.idx
+    return clause_end
+
+
 def mixed_clause(doc: Document, attribution: Attribution, first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
     """The reported clause around the quoted words, when it is more than the quote."""
     cue = attribution.cue

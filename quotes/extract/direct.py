@@ -25,7 +25,7 @@ from quotes.extract.attribution import (
     owner_cue,
     trailing_cue,
 )
-from quotes.extract.clauses import REPORTED_DEPS, mixed_clause, segments_around
+from quotes.extract.clauses import REPORTED_DEPS, end_before_tail, mixed_clause, segments_around
 from quotes.extract.document import Attribution, Document, Record
 from quotes.extract.speakers import attach
 from quotes.grammar import CREDIT_LINE, in_subtree, is_according, looks_like_title, strip_span
@@ -128,8 +128,8 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     clause = mixed_clause(doc, attribution, first, last) if not introduced_whole(doc, first) else None
     if clause is not None:
         quote.kind = "mixed"
-        quote.start, quote.end = clause
-        quote.text = doc.text[clause[0] : clause[1]]
+        quote.start, quote.end = clause[0], end_before_tail(doc, last.outer_end, clause[1])
+        quote.text = doc.text[quote.start : quote.end]
         quote.fragments = [list(p) for p in pieces]
         quote.segments = None
         if attribution.cue is not None and quote.start < attribution.cue.idx < quote.end:
