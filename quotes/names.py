@@ -49,6 +49,7 @@ TITLE_WORDS = frozenset(
 )
 # A surname this long, one letter off another in the same article, is a misspelling of it (_by_spelling_variant).
 MIN_VARIANT_LENGTH = 6
+# A first name this long, one letter off another with the same surname and no name itself, is a misspelling of it.
 MIN_FIRST_VARIANT_LENGTH = 5
 # Title words that only qualify another ("Secretary of State", "Defense Secretary", "Vice President"): "the
 # state" or "the first" in an article is never the person holding such a title.
@@ -128,9 +129,9 @@ def _nicknamer():
 def same_first_name(a: str, b: str) -> bool:
     """Two normalised first names of one person: equal, one a nickname of the other ("bobby" / "robert",
     "bernie" / "bernard"), by the curated list of the ``nicknames`` package, or a long name misspelt by one
-    letter ("Donand Trump" in a reader's tweet), unless the two are names of different genders ("maria" /
-    "mario"). Two nicknames of one name are not taken as one ("bill" and "bob" both shorten names that "robert"
-    is among)."""
+    letter where the misspelling is no name of its own ("Donand Trump" in a reader's tweet; "maria" and "mario"
+    are two people). Two nicknames of one name are not taken as one ("bill" and "bob" both shorten names that
+    "robert" is among)."""
     if a == b:
         return True
     nicknamer = _nicknamer()

@@ -56,6 +56,6 @@ def introduced_before(doc: Document, root: Token) -> bool:
 
 def first_mention(root: Token) -> bool:
     """"the organizer of a pro-Trump rally": the phrase itself says who is meant, somebody new."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.dep_ == "pobj" and any(d.lower_ in ("a", "an") for d in g.children) for g in c.children)
-        for c in root.children)
+    objects = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return any(d.lower_ in ("a", "an") for g in objects for d in g.children)

@@ -4,10 +4,11 @@ News writes "he said" about the person who was the subject of this or one of the
 counting the sentences of the quotation "he said" closes); the parse knows subjects even where coreference would
 link the pronoun to an object ("Trump echoed his defense secretary … he said"), and the rule costs nothing. The
 subject of a condition ("If Trump does not become the nominee, he said …") or of a contrast in an earlier
-sentence ("While Obama had …") is somebody set beside the person the story follows. A person named as the object of that subject's own verb in
-between ("Warren told Stumpf, after he admitted …") makes it a toss-up: no answer, and so does a person whose
-gender neither a first name, an honorific nor the pronouns after the name show — on dev such answers were right
-6 times in 10, against 30 in 31 where "he" / "she" could be checked (notes/eval-log.md).
+sentence ("While Obama had …") is somebody set beside the person the story follows. A person named as the object
+of that subject's own verb in between ("Warren told Stumpf, after he admitted …") makes it a toss-up: no answer,
+and so does a person whose gender neither a first name, an honorific nor the pronouns after the name show — on
+dev such answers were right 6 times in 10, against 30 in 31 where "he" / "she" could be checked
+(notes/eval-log.md).
 """
 
 from __future__ import annotations
