@@ -355,7 +355,7 @@ def test_a_surname_the_tagger_calls_an_organisation_is_the_person(nlp):
     assert [(c.name, c.kind, c.gender) for c in index.clusters] == [("Trump", "person", "m")]
 
 
-def test_a_name_the_tagger_calls_an_organisation_is_a_person_when_described_as_one(nlp, extract):
+def test_a_name_the_tagger_calls_an_organisation_is_a_person_when_described_as_one(nlp):
     from quotes.extract import extract_quotes
     from quotes.extract.document import Document, ExtractOptions
 
