@@ -255,10 +255,8 @@ class NameIndex:
                     continue
                 if len(ent) == 1 and ent[0].is_sent_start and ent.text.lower() in lower_words:
                     continue  # "Bank executives aren't." opens a sentence; the article writes "the bank"
-                kind = "person" if ent.label_ in PERSON_LABELS or _described_as_person(ent, name_words) \
-                    else "organisation"
-                if kind == "organisation" and _person_surname(name_words, first_names):
-                    kind = "person"  # "Trump" or "Donald Trump" tagged ORG in one sentence is still the person
+                is_person = ent.label_ in PERSON_LABELS or _organisation_is_person(ent, name_words, first_names)
+                kind = "person" if is_person else "organisation"
                 raw.append((ent.start_char, ent.end_char, kind, name_words, titles))
         # Full names first so that short forms can join them; among surnames alone, those with "Mr." / "Mrs."
         # first, so that a plain "Obama" follows the "Mr. Obama" who is not the article's "Michelle Obama".
@@ -608,28 +606,22 @@ def _named_before(cluster: NameCluster, pos: int) -> bool:
     return any(start < pos for start, _ in cluster.mentions)
 
 
-def _person_surname(words: list[str], first_names: dict[str, set[str]]) -> bool:
-    """A name that ends in the surname of a person the article names, and is that surname alone or starts with
-    a first name, or with that person's first name misspelt: "Trump", "Melania Trump", "Donand Trump" — not
-    "Trump Foundation", "Citizens for Trump" or a dateline's "CLEVELAND Donald Trump"."""
-    known = first_names.get(words[-1].lower())
-    if known is None or any(w.lower() in ORGANISATION_NOUNS for w in words):
-        return False
-    if len(words) == 1:
-        return True
-    first = words[0]
-    return not first.isupper() and (first_name_gender(first) is not None
-                                    or any(same_first_name(normalise_name(first), f) for f in known if f))
-
-
-def _described_as_person(ent: Span, words: list[str]) -> bool:
-    """A name the tagger calls an organisation that the article describes as a person: "Maryam Violet, an
-    Iranian journalist", "Harlan Crow, a Texas real estate developer". Not "the Bernie Delegates Network", whose
-    own words name an organisation."""
+def _organisation_is_person(ent: Span, words: list[str], first_names: dict[str, set[str]]) -> bool:
+    """A name the tagger calls an organisation that is a person: one the article describes as a person ("Maryam
+    Violet, an Iranian journalist", "Harlan Crow, a Texas real estate developer"), or the surname of a person the
+    article names, alone or after a first name or that person's first name misspelt ("Trump", "Melania Trump",
+    "Donand Trump"). Never a name whose own words name an organisation ("the Bernie Delegates Network", "Trump
+    Foundation"), nor a dateline's "CLEVELAND Donald Trump"."""
     if any(w.lower() in ORGANISATION_NOUNS for w in words):
         return False
-    return any(n.lemma_.lower() in PERSON_NOUNS and n.lemma_.lower() not in ORGANISATION_NOUNS
-               for n in described_by(ent))
+    if any(n.lemma_.lower() in PERSON_NOUNS for n in described_by(ent)):
+        return True
+    known = first_names.get(words[-1].lower())
+    if known is None:
+        return False
+    first = words[0]
+    return len(words) == 1 or not first.isupper() and (
+        first_name_gender(first) is not None or any(same_first_name(normalise_name(first), f) for f in known if f))
 
 
 def _honorific_gender(titles: list[str]) -> str | None:

@@ -12,9 +12,11 @@ before, and before coreferee, which links "he" to the people the article has bee
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import PERSON_PRONOUNS, Found, candidates, open_pronoun
-from quotes.names import Mention
+from quotes.names import NameCluster
 from quotes.records import Quote
 
 METHOD = "newcomer"
@@ -39,17 +41,14 @@ def resolve(doc: Document, record: Record, previous: Quote | None) -> Found | No
     span = doc.tokens_in(nearest.start, nearest.end)
     if span is None or doc.text[span.sent.end_char : record.quote.start].strip(QUOTE_OPENERS):
         return None  # the introduction must be the last thing the narration says before the quote
-    return (cluster, CERTAINTY) if _introduced_with_role(doc, nearest) else None
+    return (cluster, CERTAINTY) if _introduced_with_role(doc, span, cluster) else None
 
 
-def _introduced_with_role(doc: Document, mention: Mention) -> bool:
+def _introduced_with_role(doc: Document, span: Span, cluster: NameCluster) -> bool:
     """"Henry Crespo, president of …", "Ana Lee, 34, a nurse", "Florida Sen. Ann Lee": a name given with what the
     person is, the way news brings in somebody new."""
-    span = doc.tokens_in(mention.start, mention.end)
-    if span is None:
-        return False
     root = span.root
     if any(c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM") for c in root.children):
         return True
-    return mention.cluster.role is not None and span.start > 0 and doc.doc[span.start - 1].text[:1].isupper() \
+    return cluster.role is not None and span.start > 0 and doc.doc[span.start - 1].text[:1].isupper() \
         and doc.doc[span.start - 1].pos_ in ("PROPN", "NOUN")
