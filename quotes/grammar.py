@@ -93,7 +93,7 @@ def aside_commas(cue: Token) -> tuple[int, int] | None:
     left = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS])
     if left == 0 or doc[left - 1].text != ",":
         return None
-    if min(cue.head.left_edge.i, cue.left_edge.i) >= left - 1:
+    if min(reported_head(cue).left_edge.i, cue.left_edge.i) >= left - 1:
         return None  # nothing reported before the aside
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 7)]:
         if t.text == ",":
@@ -101,6 +101,15 @@ def aside_commas(cue: Token) -> tuple[int, int] | None:
         if t.pos_ in ("VERB", "AUX") or t.is_quote or t.is_sent_end:
             return None
     return None
+
+
+def reported_head(cue: Token) -> Token:
+    """The head of the clause an aside cue sits in. The parser sometimes hangs the aside on an auxiliary ("Cost
+    estimates, he added, were “based on …”" under "were"): the clause is headed by the verb the auxiliary serves."""
+    head = cue.head
+    if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def is_aside(cue: Token) -> bool:

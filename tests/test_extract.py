@@ -763,6 +763,9 @@ def test_a_quotation_opening_with_a_capital_after_a_colon_or_dash_is_direct(extr
     # nor a clause of the reporter's own with its own subject
     ("Cruz said he'd make sand \"glow in the dark,\" for instance, and Trump vowed to bomb the Islamic State.",
      "he'd make sand \"glow in the dark,\" for instance"),
+    # the comma that closes the quoted words may sit inside the marks
+    ("Cruz knocked Rubio on trade and called him a \"moderate,\" a subtle dig at a candidate who came into office "
+     "as a tea party darling.", "him a \"moderate,\""),
     # a second reported clause is still what was said
     ("Comey said any “reasonable person” should have known what was classified, and that the emails were even "
      "less secure.", "any “reasonable person” should have known what was classified, and that the emails were "
@@ -770,3 +773,32 @@ def test_a_quotation_opening_with_a_capital_after_a_colon_or_dash_is_direct(extr
 ])
 def test_a_mixed_quote_ends_where_the_reporter_adds_something_of_their_own(extract, text, said):
     assert extract(text)[0].text == said
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Money matters less now. In this election, “resources don't necessarily mean they'll resonate with voters,” "
+     "he said.", "In this election, “resources don't necessarily mean they'll resonate with voters,”"),
+    ("Unless further rivals quit the race soon, “it's very difficult to see how he is stopped,” the strategist "
+     "said.", "Unless further rivals quit the race soon, “it's very difficult to see how he is stopped,”"),
+])
+def test_words_a_quotation_goes_on_from_in_lower_case_are_part_of_it(extract, text, said):
+    quote = one(extract(text))
+    assert (quote.kind, quote.text) == ("mixed", said)
+
+
+@pytest.mark.parametrize("text", [
+    "In an interview, “we are going to win this state by a lot,” he said.",  # where it was said
+    "She took her phone everywhere she went, “sending and receiving work emails at all hours.”",  # the reporter's
+    "As a phone rang, “it's three in the morning and your children are asleep,” the announcer said.",  # a scene
+])
+def test_words_about_the_occasion_before_a_quotation_are_not_part_of_it(extract, text):
+    quote = one(extract(text))
+    assert quote.kind == "direct" and quote.text[0].islower()
+
+
+def test_an_aside_the_parser_hung_on_an_auxiliary_still_splits_the_statement(extract):
+    quote = one(extract("The agency released its figures on Monday. Cost estimates, he added, were “based on a "
+                        "prototype design that has since changed.”"))
+    assert quote.kind == "mixed"
+    assert [quote.text[a - quote.start : b - quote.start] for a, b in quote.segments] == [
+        "Cost estimates", "were “based on a prototype design that has since changed.”"]

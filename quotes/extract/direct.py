@@ -25,7 +25,7 @@ from quotes.extract.attribution import (
     owner_cue,
     trailing_cue,
 )
-from quotes.extract.clauses import REPORTED_DEPS, end_before_tail, mixed_clause, segments_around
+from quotes.extract.clauses import REPORTED_DEPS, end_before_tail, lead_in, mixed_clause, segments_around
 from quotes.extract.document import Attribution, Document, Record
 from quotes.extract.speakers import attach
 from quotes.grammar import CREDIT_LINE, in_subtree, is_according, looks_like_title, strip_span
@@ -134,6 +134,13 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
         quote.segments = None
         if attribution.cue is not None and quote.start < attribution.cue.idx < quote.end:
             quote.segments = segments_around(doc, attribution.cue, quote.start, quote.end)
+    elif len(spans) == 1 and not introduced_whole(doc, first):
+        lead = lead_in(doc, first)
+        if lead is not None:  # "In this election, “resources don't necessarily mean …,” he said": one statement
+            quote.kind = "mixed"
+            quote.start, quote.end = lead[0], last.outer_end
+            quote.text = doc.text[quote.start : quote.end]
+            quote.fragments = [list(p) for p in pieces]
     return attach(doc, quote, attribution)
 
 
