@@ -126,7 +126,8 @@ def is_aside(cue: Token) -> bool:
 def outermost_cue(cue: Token, quoted=lambda i: False) -> Token:
     """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell". Never up
     into the quoted words: "“I am asking all the candidates to recognize that …,” Vargas wrote" parsed with
-    "wrote" under "recognize" is reported by "wrote", not by the "asking" inside the quote."""
+    "wrote" under "recognize" is reported by "wrote", not by the "asking" inside the quote. Further up through
+    a relative clause or a phrase inside the reported clause too (``reporting_ancestor``)."""
     node = cue
     for _ in range(6):
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp") or quoted(node.head.i):
@@ -134,6 +135,7 @@ def outermost_cue(cue: Token, quoted=lambda i: False) -> Token:
         node = node.head
         if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
             cue = node
+    cue = reporting_ancestor(cue, quoted)
     # "Mr. Obama said, a majority of Americans have come to believe “…”": the aside reports the whole clause.
     node = cue
     for _ in range(4):
@@ -145,6 +147,30 @@ def outermost_cue(cue: Token, quoted=lambda i: False) -> Token:
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or quoted(node.head.i):
             break
         node = node.head
+    return cue
+
+
+_CONTENT_PATH_DEPS = frozenset({"ccomp", "xcomp", "relcl", "acl", "pobj", "prep", "pcomp", "dobj", "attr", "oprd",
+                                "appos", "acomp"})
+
+
+def reporting_ancestor(cue: Token, quoted=lambda i: False) -> Token:
+    """A speech verb further up whose reported clause holds this cue: "Murphy said she must focus on … what he
+    called a “revolutionary mood”", "He notes that the right to free speech comes with the limitation that
+    you can't yell “fire”"."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.pos_ == "PROPN":
+        return cue  # "…, and Trump later called Haley “very weak”": Trump's words, whoever reports them
+    node = cue
+    for _ in range(8):
+        if node.head.i == node.i or quoted(node.head.i):
+            break
+        child, node = node, node.head
+        if child.dep_ in ("ccomp", "xcomp") and is_speech_verb(node, include_belief=False) \
+                and any(c.dep_ in SUBJECT_DEPS for c in node.children) and node.lemma_ != "tell":
+            return node
+        if child.dep_ not in _CONTENT_PATH_DEPS:
+            break  # "… and added, “…”", "…, saying …": a report of its own, not a piece of the one above
     return cue
 
 

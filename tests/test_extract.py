@@ -802,3 +802,19 @@ def test_an_aside_the_parser_hung_on_an_auxiliary_still_splits_the_statement(ext
     assert quote.kind == "mixed"
     assert [quote.text[a - quote.start : b - quote.start] for a, b in quote.segments] == [
         "Cost estimates", "were “based on a prototype design that has since changed.”"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Michael Murphy said she must focus on voters who are in what he called a “revolutionary mood.”",
+     "she must focus on voters who are in what he called a “revolutionary mood.”"),
+    ("Professor Ann Lee notes that free speech comes with the limitation that you can’t yell “fire” in a theater.",
+     "that free speech comes with the limitation that you can’t yell “fire” in a theater"),
+])
+def test_quoted_words_deep_in_what_somebody_said_are_part_of_their_statement(extract, text, said):
+    quote = one(extract(text), "mixed")
+    assert quote.text == said and quote.cue in ("said", "notes")
+
+
+def test_a_cue_in_the_subject_of_a_report_keeps_its_own_quotation(extract):
+    quote = one(extract("Hillary Clinton said the plan, which he called “a total disaster,” would pass."), "mixed")
+    assert quote.cue == "called"
