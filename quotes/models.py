@@ -93,8 +93,10 @@ def load_nlp(with_coref: bool = False):
 
 
 # A curly quote mark glued to the word after it inside a token: `surprising,”Clinton said` and `said,“We`
-# in scraped copy. Split there, or the speaker's name is one token with the end of the quote.
-_GLUED_QUOTE_MARKS = (r"(?<=[\w,.!?;:…])[“”](?=\w)", r"(?<=\w)[,!?;:…](?=[“”]\w)")
+# in scraped copy — or one quotation glued to the next, `native-born.”“Your facts`. Split there, or the
+# speaker's name is one token with the end of the quote and two quotations become one sentence.
+_GLUED_QUOTE_MARKS = (r"(?<=[\w,.!?;:…])[“”](?=\w)", r"(?<=\w)[,!?;:…](?=[“”]\w)", r"(?<=[\w,.!?;:…])”(?=“)",
+                      r"(?<=”)“(?=\w)")
 
 
 def split_glued_quote_marks(nlp) -> None:

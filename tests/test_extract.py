@@ -228,6 +228,9 @@ def test_lead_in_sentence_gives_the_quote_after_it_its_speaker(extract):
     pytest.param("“I think it has been most surprising to see somebody so affable,”Clinton said on Friday.",
                  "I think", {"speaker": "Clinton", "method": "cue_subject"},
                  id="a quote mark glued to the speaker's name is split off"),
+    pytest.param("He linked a study that found “crime is lower among immigrants.”“Your facts are wrong,” Ramos wrote.",
+                 "Your facts", {"speaker": "Ramos", "cue": "wrote", "kind": "direct"},
+                 id="a quotation glued to the one before is a sentence of its own"),
     pytest.param("“I am asking all the presidential candidates to recognize that #wordsmatter,” Vargas wrote on "
                  "Facebook.", "I am asking", {"speaker": "Vargas", "cue": "wrote"},
                  id="the cue is never a verb inside the quote (the parse hangs 'wrote' under 'recognize')"),
