@@ -5,7 +5,8 @@ its clusters are made, each a pure function of a parsed ``Doc``.
 - ``gender_after``: the gender of the pronoun that follows a name used as a subject ("Clinton told the crowd
   that she …"), for a person whose first name or honorific does not tell it.
 - ``family_owner``: whose family member a name in apposition to a family noun is ("his wife, Laura").
-- ``described_by``: the nouns a name is described with ("Maryam Violet, an Iranian journalist").
+- ``described_by``: the nouns a name is described with ("Maryam Violet, an Iranian journalist"), and
+  ``described_gender``: the gender some of them tell ("Keith Lamont Scott's wife, Rakeyia Scott").
 """
 
 from __future__ import annotations
@@ -24,7 +25,22 @@ KINSHIP_NOUNS = {
     **dict.fromkeys("mother wife daughter sister widow grandmother aunt niece girlfriend".split(), "f"),
     **dict.fromkeys("father husband son brother widower grandfather uncle nephew boyfriend".split(), "m"),
 }
+# Nouns that tell the gender of the person a name is described with ("Keith Lamont Scott's wife, Rakeyia Scott",
+# "Jane Roe, a congresswoman from Ohio"): the family nouns and the role nouns English still marks for gender.
+GENDERED_NOUNS = {
+    **KINSHIP_NOUNS,
+    **dict.fromkeys("actress congresswoman spokeswoman businesswoman councilwoman assemblywoman "
+                    "waitress heiress duchess".split(), "f"),
+    **dict.fromkeys("congressman spokesman businessman councilman assemblyman".split(), "m"),
+}
 PERSON_LABELS = frozenset({"PERSON"})
+
+
+def described_gender(nouns: set[str]) -> str | None:
+    """The gender the nouns describing a person agree on ("wife", "congresswoman"), None when they tell none
+    or disagree."""
+    genders = {GENDERED_NOUNS[n] for n in nouns if n in GENDERED_NOUNS}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def name_head(name: Span) -> Token:

@@ -29,6 +29,7 @@ from quotes.name_evidence import (
     KINSHIP_NOUNS,
     PERSON_LABELS,
     described_by,
+    described_gender,
     family_owner,
     gender_after,
 )
@@ -320,9 +321,14 @@ class NameIndex:
             cluster.role = " ".join(role_words)
 
     def _learn_genders(self) -> None:
-        """A surname-only person ("Clinton") takes the gender all full names with that surname agree on (a full
-        name's own comes from its honorific or first name as the cluster is made)."""
+        """A person the article describes with a gendered noun ("Keith Lamont Scott's wife, Rakeyia Scott", whose
+        first name tells no gender) takes that gender. A surname-only person ("Clinton") takes the gender all
+        full names with that surname agree on (a full name's own comes from its honorific or first name as the
+        cluster is made)."""
         people = [c for c in self.clusters if c.kind == "person"]
+        for cluster in people:
+            if cluster.gender is None:
+                cluster.gender = described_gender(cluster.described_as)
         for cluster in people:
             if cluster.gender is None and cluster.first is None:
                 others = [c for c in self._people_by_surname[cluster.surname] if c is not cluster]

@@ -438,3 +438,9 @@ def test_the_one_name_in_view_is_she_only_when_the_article_shows_a_woman(extract
     text = f"Supporters cheered {first} Abara at the rally on Sunday.\n\n“We will win this,” she said."
     quotes = extract(text, options=ExtractOptions(skip=("coref",)))
     assert [q.speaker for q in quotes] == [expected]
+
+
+def test_a_person_described_as_a_wife_is_a_she_whatever_her_first_name(extract):
+    quotes = extract("Keith Lamont Scott's wife, Rakeyia Scott, recorded the encounter on her phone. Officers "
+                     "surrounded the car.\n\n“Don't shoot him,” she said. “He has no weapon.”")
+    assert [q.speaker for q in quotes] == ["Rakeyia Scott"]
