@@ -1,8 +1,9 @@
 """Sieve ``floating``: a quotation with no cue of its own continues the person quoted just before.
 
-"…, Schiff said. / “The other factor …”" — a direct quote with no cue of its own takes the previous quote's
-speaker when it opens a sentence (or follows words that only modify it), follows within a paragraph, and
-nobody else is named or reported as speaking in between.
+"…, Schiff said. / “The other factor …”" — a quote with no cue of its own takes the previous quote's speaker
+when it opens a sentence (or follows words that only modify it), follows within a paragraph, and nobody else is
+named or reported as speaking in between. Mixed ones included: "Unless further rivals quit the race, “a very
+difficult race to win”" is a quotation its lead-in continues (``clauses.lead_in``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def run(doc: Document, quotes: list[Quote]) -> None:
     """A quote with no cue of its own takes the previous speaker when nobody else intervenes."""
     previous: Quote | None = None
     for quote in sorted(quotes, key=lambda q: q.start):
-        if quote.method == "none" and quote.kind == "direct" and previous is not None:
+        if quote.method == "none" and quote.kind in ("direct", "mixed") and previous is not None:
             lead = lead_words(doc, quote)
             going_on = continuing_lead(lead)
             opens = doc.starts_sentence(quote.start) or adverbial_lead(doc, quote, lead) or going_on is not None
