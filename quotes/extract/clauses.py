@@ -181,10 +181,15 @@ def lead_in(doc: Document, first: QuoteSpan) -> tuple[int, int] | None:
     if region is None or not said_with_the_quote(region):
         return None
     quoted = {t.i for t in opening} | {t.i for t in opening[0].sent if t.i >= opening.start and doc.quoted(t.i)}
-    roots = [t for t in region if not region.start <= t.head.i < region.end]
+    roots = region_roots(region)
     if not roots or not all(t.head.i in quoted for t in roots):
         return None
     return strip_span(doc.text, region.start_char, region.end_char)
+
+
+def region_roots(region: Span) -> list[Token]:
+    """The tokens of a region whose heads lie outside it: where the region hangs on the rest of the sentence."""
+    return [t for t in region if not region.start <= t.head.i < region.end or t.head.i == t.i]
 
 
 def sentence_opening(doc: Document, end: int) -> Span | None:
@@ -213,7 +218,7 @@ def said_with_the_quote(region: Span) -> bool:
         return False  # "On November 19, “…”", "Tuesday at Baldwin Wallace University, “…”": when and where
     if words[0].lower_ in NARRATION_MARKS and any(t.tag_ == "VBD" for t in region):
         return False  # "As a phone rang, …": narrated past, the reporter's scene
-    for root in (t for t in region if not region.start <= t.head.i < region.end or t.head.i == t.i):
+    for root in region_roots(region):
         if root.tag_ in ("VBN", "VBG") and not any(c.dep_ in SUBJECT_DEPS for c in root.children):
             return False  # "Asked by Stephanopoulos …", "Speaking to reporters …": the speaker, not the content
         if root.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS

@@ -125,7 +125,8 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     )
     if n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9):
         return None  # “Shorty”, known as a nickname: a short quote needs somebody who said it
-    clause = mixed_clause(doc, attribution, first, last) if not introduced_whole(doc, first) else None
+    whole = introduced_whole(doc, first)
+    clause = mixed_clause(doc, attribution, first, last) if not whole else None
     if clause is not None:
         quote.kind = "mixed"
         quote.start, quote.end = clause[0], end_before_tail(doc, last.outer_end, clause[1])
@@ -134,7 +135,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
         quote.segments = None
         if attribution.cue is not None and quote.start < attribution.cue.idx < quote.end:
             quote.segments = segments_around(doc, attribution.cue, quote.start, quote.end)
-    elif len(spans) == 1 and not introduced_whole(doc, first):
+    elif len(spans) == 1 and not whole:
         lead = lead_in(doc, first)
         if lead is not None:  # "In this election, “resources don't necessarily mean …,” he said": one statement
             quote.kind = "mixed"
