@@ -769,6 +769,12 @@ def test_a_quotation_opening_with_a_capital_after_a_colon_or_dash_is_direct(extr
     # the comma that closes the quoted words may sit inside the marks
     ("Cruz knocked Rubio on trade and called him a \"moderate,\" a subtle dig at a candidate who came into office "
      "as a tea party darling.", "him a \"moderate,\""),
+    # nor somebody else's report set beside it with "while"; a "while" of time is still what was said
+    ("Hillary Clinton accuses Bernie Sanders of subjecting her to an “artful smear” regarding her Wall Street links "
+     "while Sanders suggests she is a captive of the establishment.",
+     "Bernie Sanders of subjecting her to an “artful smear” regarding her Wall Street links"),
+    ("McCrory said it would be “improper” to release the video while the investigation is ongoing.",
+     "it would be “improper” to release the video while the investigation is ongoing"),
     # a second reported clause is still what was said
     ("Comey said any “reasonable person” should have known what was classified, and that the emails were even "
      "less secure.", "any “reasonable person” should have known what was classified, and that the emails were "
