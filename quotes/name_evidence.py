@@ -25,13 +25,13 @@ KINSHIP_NOUNS = {
     **dict.fromkeys("mother wife daughter sister widow grandmother aunt niece girlfriend".split(), "f"),
     **dict.fromkeys("father husband son brother widower grandfather uncle nephew boyfriend".split(), "m"),
 }
-# Nouns that tell the gender of the person a name is described with ("Keith Lamont Scott's wife, Rakeyia Scott",
-# "Jane Roe, a congresswoman from Ohio"): the family nouns and the role nouns English still marks for gender.
-GENDERED_NOUNS = {
+# The gender a noun for a person tells: the family nouns and the role nouns English still marks for gender ("the
+# New York businessman" is not Hillary Clinton; "Keith Lamont Scott's wife, Rakeyia Scott" is a woman).
+NOUN_GENDERS = {
     **KINSHIP_NOUNS,
-    **dict.fromkeys("actress congresswoman spokeswoman businesswoman councilwoman assemblywoman "
+    **dict.fromkeys("businesswoman congresswoman chairwoman spokeswoman assemblywoman councilwoman actress "
                     "waitress heiress duchess".split(), "f"),
-    **dict.fromkeys("congressman spokesman businessman councilman assemblyman".split(), "m"),
+    **dict.fromkeys("businessman congressman chairman spokesman assemblyman councilman".split(), "m"),
 }
 PERSON_LABELS = frozenset({"PERSON"})
 
@@ -39,7 +39,7 @@ PERSON_LABELS = frozenset({"PERSON"})
 def described_gender(nouns: set[str]) -> str | None:
     """The gender the nouns describing a person agree on ("wife", "congresswoman"), None when they tell none
     or disagree."""
-    genders = {GENDERED_NOUNS[n] for n in nouns if n in GENDERED_NOUNS}
+    genders = {NOUN_GENDERS[n] for n in nouns if n in NOUN_GENDERS}
     return genders.pop() if len(genders) == 1 else None
 
 

@@ -84,10 +84,6 @@ PERSON_NOUNS = TITLE_WORDS | DESCRIPTOR_NOUNS | frozenset(KINSHIP_NOUNS) | froze
     friend neighbor neighbour reporter journalist editor student teacher doctor nurse agent executive owner
     observer participant protester attendee veteran farmer officer investigator prosecutor
     """.split())
-# The gender a noun for a person tells ("the New York businessman" is not Hillary Clinton).
-NOUN_GENDERS = {**KINSHIP_NOUNS, "businessman": "m", "businesswoman": "f", "congressman": "m",
-                "congresswoman": "f", "chairman": "m", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f",
-                "assemblyman": "m", "assemblywoman": "f", "councilman": "m", "councilwoman": "f"}
 # Nouns that call an organisation by its kind: "the union said" after "the Association of Flight Attendants".
 ORGANISATION_NOUNS = frozenset("""
     union bank company firm agency group organization organisation department committee council board court

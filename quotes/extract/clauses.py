@@ -44,7 +44,7 @@ TAIL_OPENERS = frozenset("a an another part which who leaving making saying addi
 COORDINATORS = frozenset({"and", "but"})
 # Subordinators of a contrast the reporter sets beside the paraphrase, somebody else's report: "… while Sanders
 # suggests …" (not "… should be released while the investigation is ongoing", which is still what was said).
-CONTRAST_MARKS = frozenset({"while", "whereas"})
+RIVAL_REPORT_MARKS = frozenset({"while", "whereas"})
 
 
 def end_before_tail(doc: Document, quote_end: int, clause_end: int) -> int:
@@ -80,7 +80,7 @@ def end_before_tail(doc: Document, quote_end: int, clause_end: int) -> int:
             return cut
     for mark in tail[:-1]:
         contrast = mark.head
-        if mark.lower_ in CONTRAST_MARKS and mark.dep_ == "mark" and contrast.right_edge.i >= last \
+        if mark.lower_ in RIVAL_REPORT_MARKS and mark.dep_ == "mark" and contrast.right_edge.i >= last \
                 and is_speech_verb(contrast, include_belief=False) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in contrast.children):
             before = doc.doc[mark.i - 1]  # "… an “artful smear” regarding her Wall Street links while Sanders …"

@@ -16,7 +16,8 @@ from quotes.extract.description import is_definite
 from quotes.extract.document import Document, Record
 from quotes.extract.pronouns import Found, introduces_somebody
 from quotes.extract.subject_rule import recent_subject
-from quotes.names import DESCRIPTOR_NOUNS, KINSHIP_NOUNS, NOUN_GENDERS, ROLE_MODIFIERS, TITLE_WORDS
+from quotes.name_evidence import NOUN_GENDERS
+from quotes.names import DESCRIPTOR_NOUNS, KINSHIP_NOUNS, ROLE_MODIFIERS, TITLE_WORDS
 from quotes.records import Quote
 
 METHOD = "description_subject"
