@@ -827,3 +827,26 @@ def test_quoted_words_deep_in_what_somebody_said_are_part_of_their_statement(ext
 def test_a_cue_in_the_subject_of_a_report_keeps_its_own_quotation(extract):
     quote = one(extract("Hillary Clinton said the plan, which he called “a total disaster,” would pass."), "mixed")
     assert quote.cue == "called"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Senator Ann Whitfield thinks the tax should now be a “red line” for her party.",
+     "the tax should now be a “red line” for her party"),
+    ("Governor Paul Dent expects the council to spend its reserve on “shiny toys” before the vote.",
+     "the council to spend its reserve on “shiny toys” before the vote"),
+])
+def test_a_short_quoted_phrase_inside_what_somebody_thinks_is_their_mixed_quote(extract, text, said):
+    quote = one(extract(text))
+    assert (quote.kind, quote.text) == ("mixed", said)
+
+
+def test_a_short_quoted_phrase_without_a_reported_clause_is_no_quote(extract):
+    assert extract("The mayor’s dog, known as “Shorty”, ran across the square.") == []
+
+
+def test_a_report_around_a_short_quoted_phrase_keeps_its_own_extent(extract):
+    text = ("Mr. Lowe told a radio host this week he would consider it a “personal betrayal” if the council did "
+            "not fund the library.")
+    quote = one(extract(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("mixed", "Lowe", "told")
+    assert quote.text.endswith("he would consider it a “personal betrayal” if the council did not fund the library")

@@ -36,7 +36,7 @@ def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quot
     document = Document(doc, options)
     records = direct.find(document)
     if options.indirect:
-        records += indirect.find(document, [(r.quote.start, r.quote.end) for r in records])
+        records = indirect.add_reported_speech(document, records)
     speakers.run(document, records, options.skip)
     quotes = [r.quote for r in records]
     quotes += interview.find(document, [(q.start, q.end) for q in quotes])

@@ -53,6 +53,7 @@ def find(doc: Document) -> list[Record]:
             previous.end = max(previous.end, quote.end)
             previous.text = doc.text[previous.start : previous.end]
             previous.fragments += quote.fragments or [[quote.start, quote.end]]
+            records[-1].tentative = records[-1].tentative and record.tentative
             continue
         records.append(record)
     return records
@@ -123,10 +124,14 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
         segments=[list(p) for p in pieces] if len(pieces) > 1 and group[0] not in doc.listed else None,
         closed=all(s.closed for s in spans),
     )
-    if n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9):
-        return None  # “Shorty”, known as a nickname: a short quote needs somebody who said it
+    # A short quotation on a weak cue is somebody's words only inside what they are reported to think or say
+    # ("Whitfield thinks the tax should now be a “red line” for her party"); on its own it is a
+    # nickname, a scare quote or a title (“Shorty”, known as …; an episode of “Survivor”).
+    tentative = n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9)
     whole = introduced_whole(doc, first)
     clause = mixed_clause(doc, attribution, first, last) if not whole else None
+    if tentative and (clause is None or not attribution.has_speaker or looks_like_title(content)):
+        return None
     if clause is not None:
         quote.kind = "mixed"
         quote.start, quote.end = clause[0], end_before_tail(doc, last.outer_end, clause[1])
@@ -142,7 +147,9 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
             quote.start, quote.end = lead[0], last.outer_end
             quote.text = doc.text[quote.start : quote.end]
             quote.fragments = [list(p) for p in pieces]
-    return attach(doc, quote, attribution)
+    record = attach(doc, quote, attribution)
+    record.tentative = tentative
+    return record
 
 
 def introduced_whole(doc: Document, span: QuoteSpan) -> bool:

@@ -58,7 +58,8 @@ class Record:
     """A quote on its way through the speaker sieves. ``mention`` is the speaker as written at the cue;
     ``target`` what it stands for in its own sentence (a relative pronoun's antecedent, ``relative`` then
     true) and ``mention_type`` whether that is a "pronoun", a "description" or a "name". ``open`` stays true
-    while no sieve has decided who it is."""
+    while no sieve has decided who it is. A ``tentative`` record is a short quoted phrase kept only for want of a
+    better one: the reported-speech pass may claim its words (``quotes.extract.indirect``)."""
 
     quote: Quote
     attribution: Attribution
@@ -67,6 +68,7 @@ class Record:
     relative: bool = False
     mention_type: str | None = None
     open: bool = False
+    tentative: bool = False
 
 
 class Document:

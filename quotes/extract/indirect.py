@@ -17,6 +17,18 @@ from quotes.grammar import is_according, is_clause, is_non_speaker, is_phrase
 from quotes.records import Quote
 
 
+def add_reported_speech(doc: Document, records: list[Record]) -> list[Record]:
+    """The quote-mark ``records`` plus reported speech. A short quoted phrase that pass 1 kept only tentatively
+    gives way to a report around it, whose extent the speech verb fixes ("Lowe told a radio host he would
+    consider it a “personal betrayal” if the council did not fund the library")."""
+    reported = find(doc, [(r.quote.start, r.quote.end) for r in records if not r.tentative])
+
+    def claimed(record: Record) -> bool:
+        return any(r.quote.start < record.quote.end and record.quote.start < r.quote.end for r in reported)
+
+    return [r for r in records if not (r.tentative and claimed(r))] + reported
+
+
 def find(doc: Document, taken: list[tuple[int, int]]) -> list[Record]:
     """Reported speech on the cues pass 1 left over, outside the spans already ``taken``."""
     out: list[Record] = []
