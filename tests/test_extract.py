@@ -775,6 +775,11 @@ def test_a_quotation_opening_with_a_capital_after_a_colon_or_dash_is_direct(extr
      "Bernie Sanders of subjecting her to an “artful smear” regarding her Wall Street links"),
     ("McCrory said it would be “improper” to release the video while the investigation is ongoing.",
      "it would be “improper” to release the video while the investigation is ongoing"),
+    # nor a second report on a speech verb of the speaker's own, which is a record of its own
+    ("The mayor says that the regional broadcaster “takes its marching orders” from the council, and asserts that "
+     "the council is “killing us.”", "that the regional broadcaster “takes its marching orders” from the council"),
+    ("The auditor found that the board had been “grossly negligent” with the grant, but did not recommend that "
+     "anyone be charged.", "that the board had been “grossly negligent” with the grant"),
     # a second reported clause is still what was said
     ("Comey said any “reasonable person” should have known what was classified, and that the emails were even "
      "less secure.", "any “reasonable person” should have known what was classified, and that the emails were "
@@ -782,6 +787,14 @@ def test_a_quotation_opening_with_a_capital_after_a_colon_or_dash_is_direct(extr
 ])
 def test_a_mixed_quote_ends_where_the_reporter_adds_something_of_their_own(extract, text, said):
     assert extract(text)[0].text == said
+
+
+def test_a_coordinated_report_keeps_its_own_quotation(extract):
+    quotes = extract("The mayor says that the regional broadcaster “takes its marching orders” from the council, "
+                     "and asserts that the council is “killing us.”")
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("says", "that the regional broadcaster “takes its marching orders” from the council"),
+        ("asserts", "that the council is “killing us.”")]
 
 
 @pytest.mark.parametrize("text, said", [

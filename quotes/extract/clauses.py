@@ -50,7 +50,9 @@ RIVAL_REPORT_MARKS = frozenset({"while", "whereas"})
 def end_before_tail(doc: Document, quote_end: int, clause_end: int) -> int:
     """Where a mixed quote's clause ends: before a comma, after the last quoted words, that opens the reporter's
     own addition running to the end of the clause (``TAIL_OPENERS``, or "and" / "but" with a clause that has
-    its own subject), else where the parse ended it. The comma may be the quotation's own
+    its own subject), before "and" / "but" with a speech verb of the speaker's own ("and insisted that …",
+    "but did not recommend …") or before somebody else's report set beside it ("while Sanders suggests …"),
+    else where the parse ended it. The comma may be the quotation's own
     (called him a “moderate,” a subtle dig at …). Not the last item of a list (", and other groups"), nor a
     relative clause the sentence goes on after ("that Pagliano, who invoked his Fifth Amendment rights …, is
     now cooperating")."""
@@ -78,14 +80,26 @@ def end_before_tail(doc: Document, quote_end: int, clause_end: int) -> int:
             continue
         if added.right_edge.i >= last:
             return cut
-    for mark in tail[:-1]:
-        contrast = mark.head
-        if mark.lower_ in RIVAL_REPORT_MARKS and mark.dep_ == "mark" and contrast.right_edge.i >= last \
+    for word in tail[:-1]:
+        if word.lower_ in COORDINATORS and word.dep_ == "cc":
+            # "… “try to form a stable government” and insisted that …": a second report on the speaker's
+            # own coordinated speech verb, with quotations of its own.
+            added = next((c for c in word.head.children if c.dep_ == "conj" and c.i > word.i), None)
+            if added is not None and added.right_edge.i >= last and is_speech_verb(added, include_belief=False) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in added.children):
+                return end_before(doc, word)
+        contrast = word.head
+        if word.lower_ in RIVAL_REPORT_MARKS and word.dep_ == "mark" and contrast.right_edge.i >= last \
                 and is_speech_verb(contrast, include_belief=False) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in contrast.children):
-            before = doc.doc[mark.i - 1]  # "… an “artful smear” regarding her Wall Street links while Sanders …"
-            return before.idx if before.text == "," else before.idx + len(before.text)
+            return end_before(doc, word)  # "… an “artful smear” regarding her Wall Street links while Sanders …"
     return clause_end
+
+
+def end_before(doc: Document, word: Token) -> int:
+    """The end of the text before ``word`` and the comma that precedes it, if any."""
+    before = doc.doc[word.i - 1]
+    return before.idx if before.text == "," else before.idx + len(before.text)
 
 
 def mixed_clause(doc: Document, attribution: Attribution, first: QuoteSpan, last: QuoteSpan) -> tuple[int, int] | None:
