@@ -863,3 +863,22 @@ def test_a_report_around_a_short_quoted_phrase_keeps_its_own_extent(extract):
     quote = one(extract(text))
     assert (quote.kind, quote.speaker, quote.cue) == ("mixed", "Lowe", "told")
     assert quote.text.endswith("he would consider it a “personal betrayal” if the council did not fund the library")
+
+
+@pytest.mark.parametrize("text, first", [
+    ("The mayor said he found the architect “very clever” and called the budget for the bridge “a total mess.”",
+     "he found the architect “very clever”"),
+    ("Ms. Ortiz told the board that the contract was “a bad deal” and questioning how the firm had “gotten away "
+     "with it.”", "that the contract was “a bad deal”"),
+    ("The governor said the ruling had “kept us safe” on Monday before claiming that the courts are “tearing "
+     "families apart.”", "the ruling had “kept us safe” on Monday"),
+    ("The candidate said she wanted to speak “directly to young voters” and let them know that “this is not who "
+     "we are.”", "she wanted to speak “directly to young voters”"),
+    # a quotation inside a mixed quote on the same cue is a fragment of it, not a record of its own
+    ("“Working families” are “not asking for handouts,” the senator said.",
+     "Working families” are “not asking for handouts,"),
+])
+def test_no_two_records_hold_the_same_words(extract, text, first):
+    quotes = extract(text)
+    assert quotes[0].text == first
+    assert all(a.end <= b.start for a, b in zip(quotes, quotes[1:])), [q.text for q in quotes]

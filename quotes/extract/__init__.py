@@ -2,6 +2,7 @@
 
     direct        quote marks → direct and mixed records, each tied to its cue      (direct.py)
     indirect      reported speech on the cues left over                             (indirect.py)
+    overlaps      no two records hold the same words                                (overlaps.py)
     speakers      who the cue's subject is, sieve by sieve, unknown beats wrong     (speakers.py):
                     named → appositive_name → description → description_subject,
                     then over pronouns in document order: last_speaker → subject_rule → newcomer →
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotes.extract import direct, floating, indirect, interview, introduced, speakers
+from quotes.extract import direct, floating, indirect, interview, introduced, overlaps, speakers
 from quotes.extract.document import Document, ExtractOptions
 from quotes.records import Quote
 from quotes.reportable import mark_hidden
@@ -37,6 +38,7 @@ def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quot
     records = direct.find(document)
     if options.indirect:
         records = indirect.add_reported_speech(document, records)
+    records = overlaps.separate(document, records)
     speakers.run(document, records, options.skip)
     quotes = [r.quote for r in records]
     quotes += interview.find(document, [(q.start, q.end) for q in quotes])
