@@ -882,3 +882,15 @@ def test_no_two_records_hold_the_same_words(extract, text, first):
     quotes = extract(text)
     assert quotes[0].text == first
     assert all(a.end <= b.start for a, b in zip(quotes, quotes[1:])), [q.text for q in quotes]
+
+
+def test_a_short_quoted_term_inside_a_noun_phrase_is_no_quote(extract):
+    assert extract("Party leaders embraced a broad overhaul, as the “autopsy” recommended.") == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Asked about the deal, the mayor said “Never.”", "Never."),
+    ("Asked who would win, Mr. Fox answered: “Denver.”", "Denver."),
+])
+def test_a_short_remark_somebody_makes_is_a_quote(extract, text, said):
+    assert one(extract(text), "direct").text == said

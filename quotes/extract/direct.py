@@ -33,6 +33,7 @@ from quotes.marks import TRANSCRIPT_SPEAKER, QuoteSpan
 from quotes.records import Quote
 
 MIN_UNCUED_WORDS = 4
+NOUN_PHRASE_TAGS = frozenset({"DT", "PRP$", "POS", "JJ", "NN", "NNS", "NNP", "NNPS"})
 _LIST_GAP = re.compile(r"^[\s,]*(?:and|or)?[\s,]*$")
 # Lines a page adds around an article ("Follow Pam Key on Twitter @pamkey"), never speech.
 _BOILERPLATE = re.compile(r"^\s*(follow\s.*\bon\s+(twitter|facebook|instagram|x)\b|\(?crosstalk\)?\.?$|\(.*\)\.?$)", re.I)
@@ -132,6 +133,8 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     clause = mixed_clause(doc, attribution, first, last) if not whole else None
     if tentative and (clause is None or not attribution.has_speaker or looks_like_title(content)):
         return None
+    if n_words < MIN_UNCUED_WORDS and clause is None and not whole and inside_noun_phrase(doc, before, first):
+        return None  # the “autopsy” recommended; a “regional” candidate; CNN “reporter”: a term, not words said
     if clause is not None:
         quote.kind = "mixed"
         quote.start, quote.end = clause[0], end_before_tail(doc, last.outer_end, clause[1])
@@ -150,6 +153,14 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     record = attach(doc, quote, attribution)
     record.tentative = tentative
     return record
+
+
+def inside_noun_phrase(doc: Document, before: Token | None, span: QuoteSpan) -> bool:
+    """Whether the quotation follows a determiner, possessive, adjective or noun of its own sentence: a quoted
+    term inside a noun phrase ("the “autopsy”", "his signature “bu, bu, bu”"), not a remark somebody made."""
+    inside = doc.tokens_in(span.start, span.end)
+    return before is not None and inside is not None and before.sent == inside[0].sent \
+        and before.tag_ in NOUN_PHRASE_TAGS
 
 
 def introduced_whole(doc: Document, span: QuoteSpan) -> bool:
