@@ -44,6 +44,9 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
+# Speech verbs whose object is who was spoken to, not what was said: "told reporters that …".
+LISTENER_VERBS = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "urge", "advise", "notify"})
+
 # "X called it a “disaster”": naming verbs make a quote only when it sits in their object.
 NAMING_VERBS = frozenset("call dub label brand term describe characterize characterise refer".split())
 

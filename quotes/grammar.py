@@ -15,6 +15,7 @@ from quotes.cues import (
     ADDRESSED_VERBS,
     ISSUED_DOCUMENTS,
     ISSUING_VERBS,
+    LISTENER_VERBS,
     NON_SPEAKER_PRONOUNS,
     OBJECT_CONTROL_VERBS,
     OWNED_WORDS,
@@ -120,7 +121,18 @@ def is_aside(cue: Token) -> bool:
         return False
     right = cue.right_edge
     opener = any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    if any(reports_content_of_its_own(c) for c in cue.children):
+        return False  # "As Trump attacked Clinton, the attendees chanted, “…”": a time, not a source
     return opener and right.i + 1 < len(cue.doc) and cue.doc[right.i + 1].text == ","
+
+
+def reports_content_of_its_own(child: Token) -> bool:
+    """Whether a dependent of an "as" clause is what that clause is about ("As Trump attacked Clinton", "As he
+    said the plan would fail"), not "it" ("As she put it") or a listener ("As he told reporters")."""
+    verb = child.head
+    if child.dep_ in ("ccomp", "xcomp"):
+        return True
+    return child.dep_ == "dobj" and child.lower_ not in ("it", "so", "this") and verb.lemma_ not in LISTENER_VERBS
 
 
 def outermost_cue(cue: Token, quoted=lambda i: False) -> Token:

@@ -894,3 +894,13 @@ def test_a_short_quoted_term_inside_a_noun_phrase_is_no_quote(extract):
 ])
 def test_a_short_remark_somebody_makes_is_a_quote(extract, text, said):
     assert one(extract(text), "direct").text == said
+
+
+def test_an_as_clause_with_an_object_of_its_own_is_a_time_not_a_source(extract):
+    quote = one(extract("As the senator attacked the governor, the crowd chanted, “Recall him now!”"))
+    assert (quote.kind, quote.cue, quote.text) == ("direct", "chanted", "Recall him now!")
+
+
+def test_an_as_clause_that_reports_is_still_the_source(extract):
+    quote = one(extract("As Mayor Ruth Stein put it, the budget is “a house of cards.”"))
+    assert quote.speaker == "Ruth Stein"

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from quotes.cues import (
     DIRECTIVE_VERBS,
     INTENT_VERBS,
+    LISTENER_VERBS,
     NAMING_VERBS,
     OBJECT_PREPS,
     OBJECT_VERBS,
@@ -31,7 +32,6 @@ from quotes.marks import ALL_MARKS, QuoteSpan
 
 # Children of a cue that carry what was said (its object or complement clause).
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
-LISTENER_VERBS = frozenset({"tell", "inform", "remind", "assure", "warn", "ask", "urge", "advise", "notify"})
 # Subordinators of a clause the reporter adds after a quote ("… when Clinton blasted him"); "because" and
 # "if" clauses usually carry the speaker's own reasoning and stay in what was said.
 NARRATION_MARKS = frozenset({"when", "as", "after", "before", "while", "until", "since", "during"})
