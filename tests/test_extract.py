@@ -904,3 +904,14 @@ def test_an_as_clause_with_an_object_of_its_own_is_a_time_not_a_source(extract):
 def test_an_as_clause_that_reports_is_still_the_source(extract):
     quote = one(extract("As Mayor Ruth Stein put it, the budget is “a house of cards.”"))
     assert quote.speaker == "Ruth Stein"
+
+
+@pytest.mark.parametrize("between", [" ", "\n\n"])
+def test_a_short_sentence_after_a_quote_continues_its_speaker(extract, between):
+    quotes = extract("“Does anyone here know what is in this bill?” Gov. Tom Reyes asked the committee." + between
+                     + "“Nobody does.”")
+    assert [(q.text, q.speaker, q.method) for q in quotes][1] == ("Nobody does.", "Tom Reyes", "floating")
+
+
+def test_a_short_quoted_word_ending_a_sentence_is_not_a_sentence_of_its_own(extract):
+    assert extract("Voters here want “something new.”\n\nThe polls open at eight.") == []

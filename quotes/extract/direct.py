@@ -29,7 +29,7 @@ from quotes.extract.clauses import REPORTED_DEPS, end_before_tail, lead_in, mixe
 from quotes.extract.document import Attribution, Document, Record
 from quotes.extract.speakers import attach
 from quotes.grammar import CREDIT_LINE, in_subtree, is_according, looks_like_title, strip_span
-from quotes.marks import TRANSCRIPT_SPEAKER, QuoteSpan
+from quotes.marks import ALL_MARKS, TRANSCRIPT_SPEAKER, QuoteSpan
 from quotes.records import Quote
 
 MIN_UNCUED_WORDS = 4
@@ -113,7 +113,8 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     if attribution is not None and in_speaker_phrase(doc, attribution, first):
         return None
     if attribution is None:
-        if n_words < MIN_UNCUED_WORDS or looks_like_title(content) or CREDIT_LINE.match(content) \
+        if (n_words < MIN_UNCUED_WORDS and not stands_alone(doc, first, last)) or looks_like_title(content) \
+                or CREDIT_LINE.match(content) \
                 or _BOILERPLATE.match(content):
             return None  # scare quotes, nicknames, titles of works
         attribution = clause_subject(doc, first, last) or Attribution(None, None, "none", 0.0)
@@ -128,7 +129,10 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     # A short quotation on a weak cue is somebody's words only inside what they are reported to think or say
     # ("Whitfield thinks the tax should now be a “red line” for her party"); on its own it is a
     # nickname, a scare quote or a title (“Shorty”, known as …; an episode of “Survivor”).
-    tentative = n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9)
+    # A short sentence standing alone after somebody's quote (Graham asked. “Neither do I.”) has no cue at all:
+    # the floating sieve decides whose it is.
+    tentative = n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9) \
+        and not (attribution.cue is None and stands_alone(doc, first, last))
     whole = introduced_whole(doc, first)
     clause = mixed_clause(doc, attribution, first, last) if not whole else None
     if tentative and (clause is None or not attribution.has_speaker or looks_like_title(content)):
@@ -153,6 +157,17 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     record = attach(doc, quote, attribution)
     record.tentative = tentative
     return record
+
+
+def stands_alone(doc: Document, first: QuoteSpan, last: QuoteSpan) -> bool:
+    """Whether the quotation is a sentence of its own: it opens a sentence, ends on ".", "!" or "?" inside its
+    marks, and a new sentence or paragraph follows (“Neither do I.”), unlike a phrase in the middle of one."""
+    if first is not last or len(first.pieces) > 1 or not doc.starts_sentence(first.start):
+        return False
+    if not doc.text[first.start : last.end].rstrip().endswith((".", "!", "?")):
+        return False
+    rest = doc.text[last.outer_end : last.outer_end + 2]
+    return rest[:1] in ("", "\n") or rest[:1] in ALL_MARKS or (rest[:1] == " " and rest[1:2].isupper())
 
 
 def inside_noun_phrase(doc: Document, before: Token | None, span: QuoteSpan) -> bool:
