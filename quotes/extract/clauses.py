@@ -82,7 +82,7 @@ def end_before_tail(doc: Document, quote_end: int, clause_end: int) -> int:
             return cut
     for word in tail[:-1]:
         if word.lower_ in COORDINATORS and word.dep_ == "cc":
-            # "… “try to form a stable government” and insisted that …": a second report on the speaker's
+            # "… “takes its marching orders” from the council, and asserts that …": a second report on the speaker's
             # own coordinated speech verb, with quotations of its own.
             added = next((c for c in word.head.children if c.dep_ == "conj" and c.i > word.i), None)
             if added is not None and added.right_edge.i >= last and is_speech_verb(added, include_belief=False) \

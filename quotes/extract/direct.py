@@ -129,7 +129,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     # A short quotation on a weak cue is somebody's words only inside what they are reported to think or say
     # ("Whitfield thinks the tax should now be a “red line” for her party"); on its own it is a
     # nickname, a scare quote or a title (“Shorty”, known as …; an episode of “Survivor”).
-    # A short sentence standing alone after somebody's quote (Graham asked. “Neither do I.”) has no cue at all:
+    # A short sentence standing alone after somebody's quote (… the governor asked. “Nobody does.”) has no cue at all:
     # the floating sieve decides whose it is.
     tentative = n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9) \
         and not (attribution.cue is None and stands_alone(doc, first, last))
@@ -161,7 +161,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
 
 def stands_alone(doc: Document, first: QuoteSpan, last: QuoteSpan) -> bool:
     """Whether the quotation is a sentence of its own: it opens a sentence, ends on ".", "!" or "?" inside its
-    marks, and a new sentence or paragraph follows (“Neither do I.”), unlike a phrase in the middle of one."""
+    marks, and a new sentence or paragraph follows (“Nobody does.”), unlike a phrase in the middle of one."""
     if first is not last or len(first.pieces) > 1 or not doc.starts_sentence(first.start):
         return False
     if not doc.text[first.start : last.end].rstrip().endswith((".", "!", "?")):
@@ -172,7 +172,7 @@ def stands_alone(doc: Document, first: QuoteSpan, last: QuoteSpan) -> bool:
 
 def inside_noun_phrase(doc: Document, before: Token | None, span: QuoteSpan) -> bool:
     """Whether the quotation follows a determiner, possessive, adjective or noun of its own sentence: a quoted
-    term inside a noun phrase ("the “autopsy”", "his signature “bu, bu, bu”"), not a remark somebody made."""
+    term inside a noun phrase ("the “autopsy”", "his signature “yada, yada”"), not a remark somebody made."""
     inside = doc.tokens_in(span.start, span.end)
     return before is not None and inside is not None and before.sent == inside[0].sent \
         and before.tag_ in NOUN_PHRASE_TAGS
