@@ -112,8 +112,9 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
             or dash_speaker(doc, last) or lead_in_cue(doc, first) or owner_cue(doc, first, last)
     if attribution is not None and in_speaker_phrase(doc, attribution, first):
         return None
+    alone = n_words < MIN_UNCUED_WORDS and stands_alone(doc, first, last)
     if attribution is None:
-        if (n_words < MIN_UNCUED_WORDS and not stands_alone(doc, first, last)) or looks_like_title(content) \
+        if (n_words < MIN_UNCUED_WORDS and not alone) or looks_like_title(content) \
                 or CREDIT_LINE.match(content) \
                 or _BOILERPLATE.match(content):
             return None  # scare quotes, nicknames, titles of works
@@ -132,7 +133,7 @@ def direct_quote(doc: Document, group: list[int]) -> Record | None:
     # A short sentence standing alone after somebody's quote (… the governor asked. “Nobody does.”) has no cue at all:
     # the floating sieve decides whose it is.
     tentative = n_words < MIN_UNCUED_WORDS and (not attribution.has_speaker or attribution.strength < 0.9) \
-        and not (attribution.cue is None and stands_alone(doc, first, last))
+        and not (attribution.cue is None and alone)
     whole = introduced_whole(doc, first)
     clause = mixed_clause(doc, attribution, first, last) if not whole else None
     if tentative and (clause is None or not attribution.has_speaker or looks_like_title(content)):

@@ -31,15 +31,15 @@ def separate(doc: Document, records: list[Record]) -> list[Record]:
         quote = record.quote
         if quote.kind != "mixed":
             continue
-        others = [r.quote for r in kept if r is not record]
-        words_end = max(own_words(doc, record, others), default=None)
+        words_end = max(own_words(doc, record, kept), default=None)
         if words_end is None:
             continue
-        later = [r for r in kept if r is not record and words_end <= r.quote.start < quote.end
-                 and not describes(doc, r, words_end)]
+        later = [(r, report_head(doc, r, words_end)) for r in kept
+                 if r is not record and words_end <= r.quote.start < quote.end]
+        later = [(r, head) for r, head in later if not describes(head)]
         if not later:
             continue
-        quote.end = trim_joiners(doc, words_end, min(report_start(doc, r, words_end) for r in later))
+        quote.end = trim_joiners(doc, words_end, min(report_start(r, head, words_end) for r, head in later))
         quote.text = doc.text[quote.start : quote.end]
         if quote.segments:
             quote.segments = [[s, min(e, quote.end)] for s, e in quote.segments if s < quote.end] or None
@@ -73,13 +73,14 @@ def container(record: Record, records: list[Record]) -> Quote | None:
     return None
 
 
-def own_words(doc: Document, record: Record, others: list[Quote]) -> list[int]:
+def own_words(doc: Document, record: Record, records: list[Record]) -> list[int]:
     """Where the quoted pieces a mixed record stands for end, closing marks included: its fragments, or the
-    quotations inside it that no other record holds (a report the reported-speech pass found around quoted
-    words)."""
+    quotations inside it that no other of the ``records`` holds (a report the reported-speech pass found around
+    quoted words)."""
     quote = record.quote
     if quote.fragments:
         return [next((q.outer_end for q in doc.spans if q.start <= s and e <= q.end), e) for s, e in quote.fragments]
+    others = [r.quote for r in records if r is not record]
     return [q.outer_end for q in doc.spans if quote.start <= q.start and q.end <= quote.end
             and not any(o.start <= q.start < o.end for o in others)]
 
@@ -98,18 +99,16 @@ def report_head(doc: Document, record: Record, after: int) -> Token | None:
     return node
 
 
-def describes(doc: Document, record: Record, after: int) -> bool:
-    """Whether the record's report is a relative clause ("the budget, which she called “a mess”"): it
+def describes(head: Token | None) -> bool:
+    """Whether a report hanging on ``head`` is a relative clause ("the budget, which she called “a mess”"): it
     describes something in the words before, which keep it."""
-    head = report_head(doc, record, after)
     return head is not None and head.dep_ in ("relcl", "acl")
 
 
-def report_start(doc: Document, record: Record, after: int) -> int:
-    """Where a report begins: its own first word, or the clause it hangs on when that comes first and after the
-    words before it ("before claiming that …", "and he, once again, pledged …")."""
+def report_start(record: Record, head: Token | None, after: int) -> int:
+    """Where a report begins: its own first word, or the clause it hangs on (``head``) when that comes first and
+    after the words before it ("before claiming that …", "and he, once again, pledged …")."""
     start = record.quote.start
-    head = report_head(doc, record, after)
     if head is None:
         return start
     opens = head.left_edge.idx
