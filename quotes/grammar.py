@@ -16,6 +16,7 @@ from quotes.cues import (
     ISSUED_DOCUMENTS,
     ISSUING_VERBS,
     LISTENER_VERBS,
+    NAMING_VERBS,
     NON_SPEAKER_PRONOUNS,
     OBJECT_CONTROL_VERBS,
     OWNED_WORDS,
@@ -139,13 +140,17 @@ def outermost_cue(cue: Token, quoted=lambda i: False) -> Token:
     """In "Trump said he planned to tell Zelensky to “…”", the quote is reported by "said", not "tell". Never up
     into the quoted words: "“I am asking all the candidates to recognize that …,” Vargas wrote" parsed with
     "wrote" under "recognize" is reported by "wrote", not by the "asking" inside the quote. Further up through
-    a relative clause or a phrase inside the reported clause too (``reporting_ancestor``)."""
+    a relative clause or a phrase inside the reported clause too (``reporting_ancestor``). Up to "tell" only
+    over a that-clause ("told reporters that she had spoken to … and that “…”"), not over what somebody was
+    told to do."""
     node = cue
     for _ in range(6):
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp") or quoted(node.head.i):
             break
+        reported_as = node.dep_
         node = node.head
-        if (is_speech_verb(node, include_belief=False) and node.lemma_ != "tell") or node.lemma_ == "say":
+        if (is_speech_verb(node, include_belief=False) and (node.lemma_ != "tell" or reported_as == "ccomp")) \
+                or node.lemma_ == "say":
             cue = node
     cue = reporting_ancestor(cue, quoted)
     # "Mr. Obama said, a majority of Americans have come to believe “…”": the aside reports the whole clause.
@@ -173,6 +178,8 @@ def reporting_ancestor(cue: Token, quoted=lambda i: False) -> Token:
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and subject.pos_ == "PROPN":
         return cue  # "…, and Trump later called Haley “very weak”": Trump's words, whoever reports them
+    if subject is not None and cue.lemma_.lower() in NAMING_VERBS and cue.dep_ == "relcl":
+        return cue  # "…, which she called “a shambles”": what she called it is a report of its own
     node = cue
     for _ in range(8):
         if node.head.i == node.i or quoted(node.head.i):

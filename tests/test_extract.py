@@ -915,3 +915,31 @@ def test_a_short_sentence_after_a_quote_continues_its_speaker(extract, between):
 
 def test_a_short_quoted_word_ending_a_sentence_is_not_a_sentence_of_its_own(extract):
     assert extract("Voters here want “something new.”\n\nThe polls open at eight.") == []
+
+
+def test_a_speaker_who_told_reporters_that_reports_both_that_clauses(extract):
+    quote = one(extract("Senator Ann Reyes told reporters that she had spoken to the governor and that “I think we "
+                        "will see a deal by Friday.”"))
+    assert (quote.kind, quote.cue, quote.speaker) == ("mixed", "told", "Ann Reyes")
+    assert quote.text.startswith("that she had spoken to the governor and that “I think")
+
+
+def test_a_quote_in_a_clause_beside_the_main_one_hangs_on_its_own_speech_verb(extract):
+    quotes = extract("Although Dan Hale admitted that they had “talked a few times,” he claimed they never met.")
+    assert [(q.kind, q.cue, q.text) for q in quotes][0] == ("mixed", "admitted", "that they had “talked a few times,”")
+
+
+@pytest.mark.parametrize("text, ending", [
+    ("Ms. Park said the plan was “reckless” because it would raise rents for families.", "rents for families"),
+    ("The senator told a rally in Ohio on Monday that the tariff is “peanuts,” compared to what families pay for "
+     "fuel.", "what families pay for fuel"),
+])
+def test_the_speakers_own_reasoning_after_the_quoted_words_is_part_of_what_was_said(extract, text, ending):
+    assert one(extract(text), "mixed").text.endswith(ending)
+
+
+def test_what_somebody_called_a_thing_inside_a_report_is_their_own_report(extract):
+    quotes = extract("Governor Ruth Lee said the audit had exposed the ferry contract, which she called “a shambles.”")
+    assert [(q.kind, q.cue) for q in quotes] == [("indirect", "said"), ("mixed", "called")]
+    assert quotes[1].speaker == "Ruth Lee"
+

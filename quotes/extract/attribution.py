@@ -96,6 +96,8 @@ def find_cue(doc: Document, group: list[int]) -> Attribution | None:
             if not linked and distance > 8:
                 continue
             score = distance + (0 if linked else 20) + (0 if speech_strength(token) >= 1.0 else 5)
+            if reports_through_another_cue(doc, token, quote_ids):
+                score += 10  # "Although Hale admitted that they had “talked a few times,” he claimed …": "admitted"
             if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 score += 3  # "X said: “…,” adding that …": the participle continues the attribution
                 if doc.in_quote[token.head.i] in members:
@@ -108,6 +110,22 @@ def find_cue(doc: Document, group: list[int]) -> Attribution | None:
         return None
     cue = outermost_cue(best[1], doc.quoted)
     return attribution_for_cue(doc, cue)
+
+
+def reports_through_another_cue(doc: Document, cue: Token, quote_ids: set[int]) -> bool:
+    """Whether the quote lies in a clause the cue's sentence adds beside it ("although …", "and …") that has a
+    speech verb of its own reporting the quote: that verb is the nearer cue ("Although Hale admitted that
+    they had “talked a few times,” he claimed …" is Hale admitting). A chain of reported clauses
+    ("said he would tell them “…”") is not such a case; ``outermost_cue`` climbs it."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp") or not quote_ids & {t.i for t in child.subtree}:
+            continue
+        for inner in child.subtree:
+            if inner.i not in quote_ids and not doc.quoted(inner.i) and is_speech_verb(inner, doc.options.belief) \
+                    and any(c.dep_ in ("ccomp", "xcomp") and quote_ids & {t.i for t in c.subtree}
+                            for c in inner.children):
+                return True
+    return False
 
 
 # What may stand beside the verb of a trailing attribution: “…,” Trump shot back. / “…?” she went on.

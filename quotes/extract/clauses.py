@@ -33,7 +33,8 @@ from quotes.marks import ALL_MARKS, QuoteSpan
 # Children of a cue that carry what was said (its object or complement clause).
 REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp")
 # Subordinators of a clause the reporter adds after a quote ("… when Clinton blasted him"); "because" and
-# "if" clauses usually carry the speaker's own reasoning and stay in what was said.
+# "if" clauses usually carry the speaker's own reasoning and stay in what was said (``REASON_MARKS``).
+REASON_MARKS = frozenset({"because", "if", "unless"})
 NARRATION_MARKS = frozenset({"when", "as", "after", "before", "while", "until", "since", "during"})
 
 
@@ -150,6 +151,7 @@ def mixed_clause(doc: Document, attribution: Attribution, first: QuoteSpan, last
         if child.i > cue.i and (child.dep_ in REPORTED_DEPS or quote_ids & {t.i for t in child.subtree}):
             hi = max(hi, child.right_edge.i)
             lo = min(lo, child.left_edge.i)  # not "earlier this week" or the "reporters" told
+    hi = with_reasons(doc, cue, hi)
     for t in doc.doc[qtokens.end : hi + 1]:
         if t.dep_ == "advcl" and t.head.i in quote_ids and t.left_edge.i >= qtokens.end and (
                 is_speech_verb(t, include_belief=False)
@@ -158,6 +160,27 @@ def mixed_clause(doc: Document, attribution: Attribution, first: QuoteSpan, last
             break
     region = doc.doc[lo : hi + 1]
     return doc.around(region, first, last) if own_words(region, quote_ids) >= 2 else None
+
+
+def with_reasons(doc: Document, cue: Token, hi: int) -> int:
+    """The end of reported content, taking in a clause of the speaker's reasoning that the parse hung on the cue
+    rather than on the content: "said the plan was “reckless” because it would …", "that the fine was
+    “pocket change,” compared to what the firm earned", "called him a “liar” for continuing to …"."""
+    for child in sorted(cue.children, key=lambda c: c.i):
+        if child.i <= hi:
+            continue
+        if any(not (t.is_punct or t.is_space) for t in doc.doc[hi + 1 : child.left_edge.i]):
+            break
+        opener = doc.doc[child.left_edge.i]
+        if (child.dep_ == "advcl" and opener.lower_ in REASON_MARKS) or (
+                child.dep_ == "prep" and (child.lower_ == "compared" or (
+                child.lower_ == "for" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children)))):
+            hi = child.right_edge.i
+            while hi > child.i and doc.doc[hi].is_punct:
+                hi -= 1
+        else:
+            break
+    return hi
 
 
 def clause_before_cue(doc: Document, cue: Token, quote_ids: set[int], first: QuoteSpan,
