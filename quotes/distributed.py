@@ -67,14 +67,15 @@ class Extractor:
         from quotes.pipeline import _extract_texts
 
         texts = [str(t) for t in batch["text"]]
+        titles = [str(t) if t else None for t in batch["title"]]
         try:
-            found = _extract_texts(texts)
+            found = _extract_texts(texts, titles)
             errors = [""] * len(texts)
         except Exception:  # one document spoilt the batch: find it, keep the others
             found, errors = [], []
-            for text in texts:
+            for text, title in zip(texts, titles):
                 try:
-                    found.append(_extract_texts([text])[0])
+                    found.append(_extract_texts([text], [title])[0])
                     errors.append("")
                 except Exception as exc:  # reported by the driver as one line
                     found.append([])
@@ -142,7 +143,7 @@ def ray_extract_batches(batches: Iterable[list[SourceDocument]], options: Extrac
 
 def _run_window(data, docs: list[SourceDocument], options: ExtractOptions, actors: int, batch_size: int,
                 run: RayRun) -> Iterator[list[tuple[SourceDocument, list[Quote]]]]:
-    dataset = data.from_items([{"i": i, "text": d.text} for i, d in enumerate(docs)],
+    dataset = data.from_items([{"i": i, "text": d.text, "title": d.stated_title or ""} for i, d in enumerate(docs)],
                               override_num_blocks=max(1, -(-len(docs) // batch_size)))
     pool = data.ActorPoolStrategy(size=min(actors, max(1, -(-len(docs) // batch_size))))
     extracted = dataset.map_batches(Extractor, fn_constructor_kwargs={"options": asdict(options)},

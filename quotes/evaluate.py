@@ -422,7 +422,7 @@ def evaluate(docs: Iterable[dict], nlp, options=None, keep_errors: bool = False,
     for doc, parsed in zip(docs, parse_texts(nlp, (d["text"] for d in docs), batch_size=batch_size)):
         report.documents += 1
         try:
-            quotes = extract_quotes(parsed, options)
+            quotes = extract_quotes(parsed, options, doc.get("title"))
         except Exception:  # counted, never hidden: a failure scores as no predictions
             report.failures += 1
             quotes = []

@@ -36,22 +36,27 @@ def _init_worker(options: ExtractOptions) -> None:
     _worker_state["options"] = options
 
 
-def _extract_texts(texts: list[str]) -> list[list[Quote]]:
-    """Parse and extract one batch inside a spaCy memory zone.
+def _extract_texts(texts: list[str], titles: list[str | None] | None = None) -> list[list[Quote]]:
+    """Parse and extract one batch inside a spaCy memory zone; ``titles`` are the articles' stated titles.
 
     Every new word and number adds an entry to the shared vocabulary and string store that no ``Doc``
     frees; over an archive that is unbounded growth. The zone drops them when the batch is done, which is
     safe because quotes are plain strings and offsets that keep nothing of the ``Doc``.
     """
     nlp, options = _worker_state["nlp"], _worker_state["options"]
+    titles = titles or [None] * len(texts)
     with nlp.memory_zone():
-        return [extract_quotes(doc, options) for doc in parse_texts(nlp, texts)]
+        return [extract_quotes(doc, options, title) for doc, title in zip(parse_texts(nlp, texts), titles)]
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def texts_and_titles(batch: list[SourceDocument]) -> tuple[list[str], list[str | None]]:
+    return [d.text for d in batch], [d.stated_title for d in batch]
 
 
 def extract_batches(
@@ -61,12 +66,12 @@ def extract_batches(
     if workers <= 1:
         _init_worker(options)
         for batch in batches:
-            yield list(zip(batch, _extract_texts([d.text for d in batch])))
+            yield list(zip(batch, _extract_texts(*texts_and_titles(batch))))
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
         pending: list = []
         for batch in batches:
-            pending.append((batch, pool.submit(_extract_texts, [d.text for d in batch])))
+            pending.append((batch, pool.submit(_extract_texts, *texts_and_titles(batch))))
             if len(pending) >= workers * 2:
                 done_batch, future = pending.pop(0)
                 yield list(zip(done_batch, future.result()))

@@ -35,6 +35,12 @@ class SourceDocument:
     outlet: str | None = None
     author: str | None = None
     published_at: str | None = None
+    title_guessed: bool = False  # read off a plain-text file's first lines, not named by the input
+
+    @property
+    def stated_title(self) -> str | None:
+        """The title the input names (a ``title`` field, an HTML page's title); a guessed one may be the lede."""
+        return None if self.title_guessed else self.title
 
     @property
     def content_hash(self) -> str:
@@ -131,7 +137,7 @@ def read_text(path: Path, data: bytes) -> SourceDocument | InputProblem:
         return InputProblem(str(path), str(exc))
     if not text.strip():
         return InputProblem(str(path), "no text (only white space or control characters)")
-    return SourceDocument(doc_id=str(path), text=text, path=str(path), title=guess_title(text))
+    return SourceDocument(doc_id=str(path), text=text, path=str(path), title=guess_title(text), title_guessed=True)
 
 
 def guess_title(text: str) -> str | None:

@@ -42,17 +42,18 @@ def line_at(text: str, pos: int) -> str:
     return text[start : len(text) if end < 0 else end]
 
 
-def hidden_reason(quote: Quote, text: str) -> str | None:
-    """Why a row is not shown by default, or None for a quote a reporter would call one."""
+def hidden_reason(quote: Quote, text: str, title_end: int | None = None) -> str | None:
+    """Why a row is not shown by default, or None for a quote a reporter would call one. ``title_end``: where
+    the article's title ends, when the text opens with it (``quotes.extract.headline``)."""
     if quote.hidden:
         return quote.hidden  # set by the rule that found it ("noun_phrase")
-    if is_headline(line_at(text, quote.start)):
+    if is_headline(line_at(text, quote.start)) or (title_end is not None and quote.end <= title_end):
         return "headline"
     if quote.confidence < UNLIKELY:
         return "unlikely"
     return None
 
 
-def mark_hidden(quotes: list[Quote], text: str) -> None:
+def mark_hidden(quotes: list[Quote], text: str, title_end: int | None = None) -> None:
     for quote in quotes:
-        quote.hidden = hidden_reason(quote, text)
+        quote.hidden = hidden_reason(quote, text, title_end)

@@ -943,3 +943,17 @@ def test_what_somebody_called_a_thing_inside_a_report_is_their_own_report(extrac
     assert [(q.kind, q.cue) for q in quotes] == [("indirect", "said"), ("mixed", "called")]
     assert quotes[1].speaker == "Ruth Lee"
 
+
+HEADLINED = ("Mayor calls stadium plan ‘reckless’\n\nMayor Dana Cole on Monday called the stadium plan “reckless and "
+             "rushed,” and said she would veto it.")
+
+
+def test_quoted_words_in_the_stated_title_are_the_headlines_report(extract):
+    quotes = extract(HEADLINED, title="Mayor calls stadium plan ‘reckless’")
+    headline, body = quotes[0], quotes[1]
+    assert (headline.kind, headline.hidden) == ("indirect", "headline")
+    assert (body.kind, body.speaker, body.hidden) == ("mixed", "Dana Cole", None)
+
+
+def test_without_a_stated_title_the_first_line_is_text_like_any_other(extract):
+    assert [q.kind for q in extract(HEADLINED)][0] == "mixed"

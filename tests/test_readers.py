@@ -39,3 +39,11 @@ def test_the_parser_never_sees_a_chunk_it_would_spend_minutes_on():
         assert "".join(chunks) == news + text + "\n" + news  # offsets stay valid
         assert chunks[0] == news and chunks[-1] == news  # ordinary paragraphs are never cut
         assert max(len(token.findall(c)) for c in chunks[1:-1]) <= most + 1
+
+
+def test_only_a_title_the_input_names_is_stated_to_the_engine(tmp_path):
+    (tmp_path / "a.txt").write_text("Council backs the bridge plan\n\nThe council voted on Monday.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"title": "Bridge plan wins", "text": "The council voted."}) + "\n")
+    plain, feed = read_documents([str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl")])
+    assert (plain.title, plain.stated_title) == ("Council backs the bridge plan", None)
+    assert feed.stated_title == "Bridge plan wins"

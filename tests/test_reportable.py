@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
@@ -63,3 +64,32 @@ def test_seed_rows_shown_by_default_are_neither_headlines_nor_verbless(seeds_db)
     for row in shown.iter_rows(named=True):
         assert not is_headline(line_at(bodies[row["source_id"]], row["start_offset"])), row["quote"]
         assert row["confidence"] >= 0.2
+
+
+@pytest.mark.parametrize("text, title, end", [
+    ("Mary sings ‘The 411.’\n\nThe body.", "Mary sings ‘The 411’", 21),  # the period moved inside the mark
+    ("Jobs report lifts Democrats; \nA rise in earnings.\n\nThe body.", "Jobs report lifts Democrats; A rise in earnings",
+     49),  # a subtitle on a line of its own
+    ("Lede said “x”.\n\nMore.", "Another title", None),
+    ("Only the title", "Only the title", None),  # no body to set it apart from
+])
+def test_the_title_ends_where_the_text_has_said_it(text, title, end):
+    from quotes.extract.headline import title_end
+
+    assert title_end(text, title) == end
+
+
+def test_an_ingested_feed_tells_the_engine_its_titles_and_a_text_file_does_not(tmp_path, nlp):
+    from quotes.db import QuoteDB
+    from quotes.pipeline import ingest
+
+    title = "Mayor calls stadium plan ‘reckless’"
+    body = "\n\nMayor Dana Cole on Monday called the stadium plan “reckless and rushed,” and said she would veto it."
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"doc_id": "d1", "title": title, "text": title + body}) + "\n",
+                                         encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(title + body + " Work starts in May.", encoding="utf-8")  # a guess may be a lede
+    with QuoteDB(tmp_path / "q.duckdb") as database:
+        ingest(database, [str(tmp_path / "feed.jsonl"), str(tmp_path / "plain.txt")])
+        rows = database.sql("SELECT s.path, q.kind, q.hidden FROM quotes q JOIN sources s ON s.id = q.source_id "
+                            "WHERE q.text LIKE 'stadium plan%' ORDER BY s.path")
+    assert list(zip(rows["kind"], rows["hidden"])) == [("indirect", "headline"), ("mixed", None)]

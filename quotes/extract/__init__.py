@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotes.extract import direct, floating, indirect, interview, introduced, overlaps, speakers
+from quotes.extract import direct, floating, headline, indirect, interview, introduced, overlaps, speakers
 from quotes.extract.document import Document, ExtractOptions
 from quotes.records import Quote
 from quotes.reportable import mark_hidden
@@ -31,14 +31,16 @@ __all__ = ["ExtractOptions", "extract_quotes", "extract_text", "SIEVE_NAMES"]
 SIEVE_NAMES = tuple(s.METHOD for s in speakers.SIEVES) + (floating.METHOD, introduced.METHOD)
 
 
-def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quote]:
-    """Every quotation in a parsed document, with its speaker where the text says who."""
+def extract_quotes(doc: Doc, options: ExtractOptions | None = None, title: str | None = None) -> list[Quote]:
+    """Every quotation in a parsed document, with its speaker where the text says who. ``title`` is the
+    article's title when the input names one; a text that opens with it has its headline told apart."""
     options = options or ExtractOptions()
-    document = Document(doc, options)
+    document = Document(doc, options, headline.title_end(doc.text, title))
     records = direct.find(document)
     if options.indirect:
         records = indirect.add_reported_speech(document, records)
     records = overlaps.separate(document, records)
+    headline.report_headline_quotes(document, records)
     speakers.run(document, records, options.skip)
     quotes = [r.quote for r in records]
     quotes += interview.find(document, [(q.start, q.end) for q in quotes])
@@ -50,12 +52,12 @@ def extract_quotes(doc: Doc, options: ExtractOptions | None = None) -> list[Quot
         from quotes.calibration import calibrate
 
         calibrate(quotes)
-    mark_hidden(quotes, document.text)
+    mark_hidden(quotes, document.text, document.title_end)
     return quotes
 
 
-def extract_text(text: str, nlp=None, options: ExtractOptions | None = None) -> list[Quote]:
+def extract_text(text: str, nlp=None, options: ExtractOptions | None = None, title: str | None = None) -> list[Quote]:
     from quotes.models import load_nlp
     from quotes.paragraphs import parse_text
 
-    return extract_quotes(parse_text(nlp or load_nlp(), text), options)
+    return extract_quotes(parse_text(nlp or load_nlp(), text), options, title)

@@ -72,10 +72,11 @@ class Record:
 
 
 class Document:
-    def __init__(self, doc: Doc, options: ExtractOptions):
+    def __init__(self, doc: Doc, options: ExtractOptions, title_end: int | None = None):
         self.doc = doc
         self.text = doc.text
         self.options = options
+        self.title_end = title_end  # where the article's title ends, when the text opens with it
         self.paragraph_starts = [s for s, e in paragraph_bounds(self.text) if self.text[s:e].strip()] or [0]
         self.sentence_starts = [s.start for s in doc.sents]
         self.token_starts = [t.idx for t in doc]
