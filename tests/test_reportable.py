@@ -67,9 +67,9 @@ def test_seed_rows_shown_by_default_are_neither_headlines_nor_verbless(seeds_db)
 
 
 @pytest.mark.parametrize("text, title, end", [
-    ("Mary sings ‘The 411.’\n\nThe body.", "Mary sings ‘The 411’", 21),  # the period moved inside the mark
-    ("Jobs report lifts Democrats; \nA rise in earnings.\n\nThe body.", "Jobs report lifts Democrats; A rise in earnings",
-     49),  # a subtitle on a line of its own
+    ("Choir sings ‘The Anthem.’\n\nThe body.", "Choir sings ‘The Anthem’", 25),  # the period moved inside the mark
+    ("Budget vote lifts mayor; \nA rise in approval.\n\nThe body.", "Budget vote lifts mayor; A rise in approval",
+     45),  # a subtitle on a line of its own
     ("Lede said “x”.\n\nMore.", "Another title", None),
     ("Only the title", "Only the title", None),  # no body to set it apart from
 ])
