@@ -24,8 +24,8 @@ _NOT_A_LETTER = re.compile(r"[\W_]+")
 def title_end(text: str, title: str | None) -> int | None:
     """Where the title ends when the text opens with the article's ``title``, give or take punctuation and line
     breaks ("Choir sings ‘The Anthem’" titles a text that opens "Choir sings ‘The Anthem.’"; "Budget vote lifts
-    mayor; A rise in approval" one that breaks the line after the semicolon): the end of the line the title's last word
-    is on. None when the text opens otherwise, or is only its title."""
+    mayor; A rise in approval" one that breaks the line after the semicolon): the end of the line the title's
+    last word is on. None when the text opens otherwise, or is only its title."""
     if not title or not 2 <= len(title.split()) <= MAX_TITLE_WORDS:
         return None
     wanted = _NOT_A_LETTER.sub("", title).lower()
