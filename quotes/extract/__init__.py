@@ -3,6 +3,7 @@
     direct        quote marks → direct and mixed records, each tied to its cue      (direct.py)
     indirect      reported speech on the cues left over                             (indirect.py)
     overlaps      no two records hold the same words                                (overlaps.py)
+    headline      quoted words in the stated title are the headline's report        (headline.py)
     speakers      who the cue's subject is, sieve by sieve, unknown beats wrong     (speakers.py):
                     named → appositive_name → description → description_subject,
                     then over pronouns in document order: last_speaker → subject_rule → newcomer →
